@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Platform.Hosting.Local.Tests;
+
+/// <summary>Servers never outlive the process that started them, however it ends.</summary>
+public sealed class OwnerDeathTests
+{
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Killing_the_owner_with_sigkill_stops_its_servers_and_removes_their_data()
+    {
+        using var owner = await OwnerProcess.StartAsync(TestContext.Current.CancellationToken);
+        Assert.True(Listens(owner.PostgresPort) && Listens(owner.AmqpPort));
+
+        owner.KillHard();
+
+        await WaitUntilAsync(() => !Listens(owner.PostgresPort) && !Listens(owner.AmqpPort) && !Directory.Exists(owner.InstanceDirectory));
+        Assert.Empty(ServerProcessesMentioning(owner.InstanceDirectory));
+    }
+
+    [Fact]
+    public async Task When_owner_and_reaper_are_both_killed_the_next_owner_cleans_up()
+    {
+        // This test process scans for stale owners once, when it first needs servers: let that happen now,
+        // not while the first owner below is deliberately left stale.
+        _ = Processes.LocalInstance.Current;
+        using var first = await OwnerProcess.StartAsync(TestContext.Current.CancellationToken);
+        var reaper = File.ReadAllText(Path.Combine(first.InstanceDirectory, "reaper")).Trim();
+        Process.Start("kill", ["-9", reaper])!.WaitForExit();
+        first.KillHard();
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.True(Listens(first.PostgresPort), "with its reaper gone, nothing has stopped the first owner's PostgreSQL yet");
+
+        using var second = await OwnerProcess.StartAsync(TestContext.Current.CancellationToken);
+
+        await WaitUntilAsync(() => !Listens(first.PostgresPort) && !Listens(first.AmqpPort) && !Directory.Exists(first.InstanceDirectory));
+        Assert.True(Listens(second.PostgresPort));
+        second.KillHard();
+        await WaitUntilAsync(() => !Listens(second.PostgresPort) && !Listens(second.AmqpPort));
+    }
+
+    private static bool Listens(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<string> ServerProcessesMentioning(string directory) =>
+        Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "cmdline"))
+            .Select(f => { try { return File.ReadAllText(f).Replace('\0', ' '); } catch (IOException) { return ""; } })
+            .Where(c => c.Contains(directory) && !c.Contains("rm -rf"));
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + HangGuard;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the servers were still running after the hang guard");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+}
