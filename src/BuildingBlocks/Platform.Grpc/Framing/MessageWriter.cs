@@ -28,6 +28,24 @@ internal static class MessageWriter
         return MessageReader.HeaderSize + size;
     }
 
+    /// <summary>Serializes a framed message into an array of exactly its size.</summary>
+    public static byte[] ToArray(IMessage message, bool compress)
+    {
+        if (compress)
+        {
+            var compressed = MessageCompression.Compress(message, CompressionLevel.Fastest);
+            var frame = new byte[MessageReader.HeaderSize + compressed.Length];
+            WriteHeader(frame, true, compressed.Length);
+            compressed.CopyTo(frame, MessageReader.HeaderSize);
+            return frame;
+        }
+        var size = message.CalculateSize();
+        var array = new byte[MessageReader.HeaderSize + size];
+        WriteHeader(array, false, size);
+        message.WriteTo(array.AsSpan(MessageReader.HeaderSize));
+        return array;
+    }
+
     /// <summary>Serializes a framed message into a pooled array; the caller returns it to the pool.</summary>
     public static byte[] ToPooledArray(IMessage message, bool compress, out int length)
     {
