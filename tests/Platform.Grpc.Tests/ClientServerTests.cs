@@ -146,12 +146,16 @@ public sealed class ClientServerTests(ServerFixture fixture)
     [Fact]
     public async Task Gzip_requests_are_decompressed_and_answered_with_gzip()
     {
+        using var recorder = new RecordingHandler();
+        using var channel = fixture.Server.CreateChannel(new GrpcChannelOptions { HttpHandler = recorder });
         var payload = ByteString.CopyFrom(new byte[200_000]);
 
-        var reply = await _client.UnaryAsync(new EchoRequest { Payload = payload }, new CallOptions { Compression = "gzip" });
+        var reply = await new EchoClient(channel).UnaryAsync(new EchoRequest { Payload = payload }, new CallOptions { Compression = "gzip" });
 
         Assert.Equal("gzip", reply.Encoding);
         Assert.Equal(payload, reply.Payload);
+        var response = recorder.Responses.Single();
+        Assert.Equal("gzip", response.Headers.GetValues("grpc-encoding").Single());
     }
 
     [Fact]

@@ -17,10 +17,7 @@ public sealed class NodeInterop : IAsyncLifetime
     public static string Directory { get; } = typeof(NodeInterop).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "InteropDirectory").Value!;
 
-    /// <summary>The grpc-js server, and a second one that gzip-compresses its responses.</summary>
     public Uri ServerAddress { get; private set; } = null!;
-
-    public Uri GzipServerAddress { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -28,7 +25,6 @@ public sealed class NodeInterop : IAsyncLifetime
         _server = NodeProcess.Start(Directory, "server.js");
         var ready = (await _server.ReadLineAsync(l => l.StartsWith("READY ", StringComparison.Ordinal))).Split(' ');
         ServerAddress = new Uri($"http://127.0.0.1:{ready[1]}");
-        GzipServerAddress = new Uri($"http://127.0.0.1:{ready[2]}");
         _ = PumpEventsAsync(_server);
     }
 

@@ -20,7 +20,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         try
         {
             var message = await MessageReader.ReadAsync(_reader!, _method.Parser, _method.Channel.Options.MaxReceiveMessageSize,
-                _responseEncoding, token).ConfigureAwait(false);
+                _responseEncoding, server: false, token).ConfigureAwait(false);
             if (message is not null)
             {
                 _current = message;

@@ -17,7 +17,7 @@ internal static class MessageReader
 
     /// <summary>The next message, or null at a clean end of stream. Throws <see cref="RpcException"/> on bad input.</summary>
     public static async ValueTask<T?> ReadAsync<T>(PipeReader reader, MessageParser<T> parser, int maxSize, string? encoding,
-        CancellationToken cancellationToken) where T : class, IMessage<T>
+        bool server, CancellationToken cancellationToken) where T : class, IMessage<T>
     {
         while (true)
         {
@@ -26,7 +26,7 @@ internal static class MessageReader
             FrameHeader header;
             try
             {
-                header = ReadHeader(buffer, maxSize, encoding);
+                header = ReadHeader(buffer, maxSize, encoding, server);
             }
             catch
             {
@@ -60,7 +60,7 @@ internal static class MessageReader
 
     private readonly record struct FrameHeader(bool IsComplete, bool Compressed, int Length);
 
-    private static FrameHeader ReadHeader(ReadOnlySequence<byte> buffer, int maxSize, string? encoding)
+    private static FrameHeader ReadHeader(ReadOnlySequence<byte> buffer, int maxSize, string? encoding, bool server)
     {
         if (buffer.Length < HeaderSize) return default;
         Span<byte> header = stackalloc byte[HeaderSize];
@@ -75,8 +75,9 @@ internal static class MessageReader
         {
             if (encoding is null || encoding == GrpcHeaders.Identity)
                 throw new RpcException(StatusCode.Internal, "A message is marked compressed but grpc-encoding names no compression.");
+            // The compression spec: UNIMPLEMENTED on a server (which then lists what it accepts), INTERNAL on a client.
             if (!MessageCompression.IsSupported(encoding))
-                throw new RpcException(StatusCode.Unimplemented, $"Unsupported grpc-encoding '{encoding}'. Supported: {MessageCompression.AcceptEncoding}.");
+                throw new RpcException(server ? StatusCode.Unimplemented : StatusCode.Internal, $"Unsupported grpc-encoding '{encoding}'. Supported: {MessageCompression.AcceptEncoding}.");
         }
         return new FrameHeader(buffer.Length - HeaderSize >= length, flag == 1, (int)length);
     }

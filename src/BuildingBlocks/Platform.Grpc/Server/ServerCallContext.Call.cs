@@ -56,7 +56,7 @@ public sealed partial class ServerCallContext
     }
 
     internal ValueTask<T?> ReadMessageAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken) where T : class, IMessage<T> =>
-        MessageReader.ReadAsync(_http.Request.BodyReader, parser, _runtime.Options.MaxReceiveMessageSize, _requestEncoding, cancellationToken);
+        MessageReader.ReadAsync(_http.Request.BodyReader, parser, _runtime.Options.MaxReceiveMessageSize, _requestEncoding, server: true, cancellationToken);
 
     internal async ValueTask WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
     {
