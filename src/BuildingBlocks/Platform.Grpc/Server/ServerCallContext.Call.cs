@@ -99,6 +99,8 @@ public sealed partial class ServerCallContext
         {
             var headers = response.Headers;
             headers.ContentType = GrpcHeaders.GrpcContentType;
+            // Also tells a client whose compression we refused (UNIMPLEMENTED) what we accept.
+            headers[GrpcHeaders.AcceptEncoding] = MessageCompression.AcceptEncoding;
             headers[GrpcHeaders.Status] = StatusCodeText[(int)status.StatusCode];
             if (!string.IsNullOrEmpty(status.Detail)) headers[GrpcHeaders.Message] = PercentEncoding.Encode(status.Detail);
             AppendAll(_responseTrailers, headers.Append);
