@@ -26,7 +26,7 @@ internal static class GrpcHeaders
         return contentType.Length == GrpcContentType.Length || contentType[GrpcContentType.Length] is '+' or ';';
     }
 
-    /// <summary>Headers that belong to the protocol or to HTTP and are not surfaced as metadata.</summary>
+    /// <summary>Headers that belong to the protocol or to HTTP (Kestrel adds date and server) and are not surfaced as metadata.</summary>
     public static bool IsReserved(string name) =>
         name.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase) && !name.Equals(StatusDetails, StringComparison.OrdinalIgnoreCase)
         || name.StartsWith(':')
@@ -34,5 +34,7 @@ internal static class GrpcHeaders
         || name.Equals(Te, StringComparison.OrdinalIgnoreCase)
         || name.Equals("host", StringComparison.OrdinalIgnoreCase)
         || name.Equals("content-length", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("date", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("server", StringComparison.OrdinalIgnoreCase)
         || name.Equals(Authorization, StringComparison.OrdinalIgnoreCase);
 }
