@@ -124,7 +124,8 @@ public sealed class EchoService(ServerIdentity identity, CallObserver observer, 
         }
         catch (OperationCanceledException)
         {
-            observer.Cancelled(request.CallId, time.GetUtcNow().UtcDateTime >= context.Deadline ? "deadline" : "cancelled");
+            // RequestAborted fires only for the client's RST_STREAM; otherwise our token fired for the deadline.
+            observer.Cancelled(request.CallId, context.GetHttpContext().RequestAborted.IsCancellationRequested ? "cancelled" : "deadline");
             throw;
         }
     }
