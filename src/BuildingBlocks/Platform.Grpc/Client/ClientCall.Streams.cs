@@ -26,9 +26,9 @@ internal sealed partial class ClientCall<TRequest, TResponse>
                 _current = message;
                 return true;
             }
-            var trailers = _response!.TrailingHeaders;
+            var trailers = _trailerHeaders = _response!.TrailingHeaders;
             var status = ResponseStatus.Read(trailers);
-            Complete(status, ResponseStatus.ToMetadata(trailers));
+            Complete(status, status.StatusCode == StatusCode.OK ? null : ResponseStatus.ToMetadata(trailers));
         }
         catch (Exception exception)
         {
@@ -58,7 +58,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     {
         ArgumentNullException.ThrowIfNull(message);
         if (_writesCompleted) throw new InvalidOperationException("The request stream was already completed.");
-        if (_status is { } ended) throw new RpcException(ended.StatusCode == StatusCode.OK ? new Status(StatusCode.Internal, "The call already ended.") : ended, _trailers);
+        if (_status is { } ended) throw new RpcException(ended.StatusCode == StatusCode.OK ? new Status(StatusCode.Internal, "The call already ended.") : ended, Trailers);
         if (Interlocked.Exchange(ref _writing, 1) == 1)
             throw new InvalidOperationException("A write is already in progress; await each WriteAsync before the next.");
         var buffer = MessageWriter.ToPooledArray(message, _compress, out var length);
@@ -71,7 +71,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw _status is { StatusCode: not StatusCode.OK } status ? new RpcException(status, _trailers) : _scope.Translate(exception);
+            throw _status is { StatusCode: not StatusCode.OK } status ? new RpcException(status, Trailers) : _scope.Translate(exception);
         }
         finally
         {
@@ -91,7 +91,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     private void Complete(Status status, Metadata? trailers)
     {
         if (Interlocked.Exchange(ref _completed, 1) == 1) return;
-        _trailers = trailers;
+        if (trailers is not null) _trailers = trailers;
         _status = status;
         _requestStream?.Abort(new RpcException(status, trailers));
         if (_ownsScope) _scope.Finish(status.StatusCode);
@@ -101,7 +101,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
 
     private bool ThrowIfFailed()
     {
-        if (_status is { StatusCode: not StatusCode.OK } status) throw new RpcException(status, _trailers);
+        if (_status is { StatusCode: not StatusCode.OK } status) throw new RpcException(status, Trailers);
         return false;
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     private string? _responseEncoding;
     private Metadata? _headers;
     private Metadata? _trailers;
+    private System.Net.Http.Headers.HttpHeaders? _trailerHeaders;
     private Status? _status;
     private TResponse? _current;
     private int _completed;
@@ -63,12 +64,14 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
 
     public Status? Status => _status;
 
-    public Metadata Trailers => _trailers ?? new Metadata();
+    // Metadata objects are built only when asked for: the hot path never looks at them.
+    public Metadata Trailers => _trailers ??= _trailerHeaders is null ? new Metadata() : ResponseStatus.ToMetadata(_trailerHeaders);
 
     public async Task<Metadata> GetResponseHeadersAsync()
     {
         await _ready.ConfigureAwait(false);
-        return _headers ?? throw new RpcException(_status!.Value, _trailers);
+        if (_response is null) throw new RpcException(_status!.Value, Trailers);
+        return _headers ??= ResponseStatus.ToMetadata(_response.Headers);
     }
 
     private async Task<bool> ReceiveHeadersAsync(HttpRequestMessage request)
@@ -77,13 +80,14 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
         {
             await AddHeadersAsync(request).ConfigureAwait(false);
             var response = _response = await _method.Channel.Invoker.SendAsync(request, _scope.Token).ConfigureAwait(false);
-            _headers = ResponseStatus.ToMetadata(response.Headers);
             if (ResponseStatus.FromHeaders(response) is { } status)
             {
-                Complete(status, _headers);
+                // Trailers-Only: the headers are the trailers.
+                _trailerHeaders = response.Headers;
+                Complete(status, status.StatusCode == StatusCode.OK ? null : ResponseStatus.ToMetadata(response.Headers));
                 return false;
             }
-            if (response.Headers.TryGetValues(GrpcHeaders.Encoding, out var encodings)) _responseEncoding = encodings.FirstOrDefault();
+            if (response.Headers.NonValidated.TryGetValues(GrpcHeaders.Encoding, out var encodings)) _responseEncoding = encodings.ToString();
             var stream = await response.Content.ReadAsStreamAsync(_scope.Token).ConfigureAwait(false);
             _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 1024));
             return true;

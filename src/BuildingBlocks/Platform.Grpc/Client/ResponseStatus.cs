@@ -12,8 +12,8 @@ internal static class ResponseStatus
     {
         if (response.StatusCode != HttpStatusCode.OK)
             return new Status(FromHttpStatus(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}.");
-        if (response.Headers.Contains(GrpcHeaders.Status)) return Read(response.Headers);
-        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (response.Headers.NonValidated.Contains(GrpcHeaders.Status)) return Read(response.Headers);
+        var contentType = response.Content.Headers.NonValidated.TryGetValues(GrpcHeaders.ContentType, out var values) ? values.ToString() : null;
         if (!GrpcHeaders.IsGrpcContentType(contentType))
             return new Status(StatusCode.Internal, $"Bad gRPC response. Content-Type '{contentType}' is not application/grpc.");
         return null;
@@ -21,12 +21,15 @@ internal static class ResponseStatus
 
     public static Status Read(HttpHeaders headers)
     {
-        if (!headers.TryGetValues(GrpcHeaders.Status, out var codes))
+        // NonValidated: no parsing or allocation beyond the strings the connection already produced.
+        var all = headers.NonValidated;
+        if (!all.TryGetValues(GrpcHeaders.Status, out var codes))
             return new Status(StatusCode.Internal, "The response has no grpc-status.");
-        var code = codes.FirstOrDefault();
+        var code = codes.ToString();
+        if (code == "0" && !all.Contains(GrpcHeaders.Message)) return Status.Ok;
         if (!int.TryParse(code, out var value) || value < 0)
             return new Status(StatusCode.Unknown, $"The response has an invalid grpc-status '{code}'.");
-        var message = headers.TryGetValues(GrpcHeaders.Message, out var messages) ? PercentEncoding.Decode(messages.First()) : "";
+        var message = all.TryGetValues(GrpcHeaders.Message, out var messages) ? PercentEncoding.Decode(messages.ToString()) : "";
         return new Status((StatusCode)value, message);
     }
 

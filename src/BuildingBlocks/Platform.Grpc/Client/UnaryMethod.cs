@@ -13,8 +13,7 @@ public sealed class UnaryMethod<TRequest, TResponse> : ClientMethod<TRequest, TR
     public async Task<TResponse> InvokeAsync(TRequest request, CallOptions options = default)
     {
         using var scope = new CallScope(Channel, Names, options, cancellable: false);
-        var call = await RunAsync(request, options, scope).ConfigureAwait(false);
-        return call.Current;
+        return (await RunAsync(request, options, scope).ConfigureAwait(false)).Current;
     }
 
     /// <summary>Like <see cref="InvokeAsync"/>, with the response headers and trailers.</summary>

@@ -26,7 +26,6 @@ public sealed partial class ServerCallContext
     internal void Initialize()
     {
         var headers = _http.Request.Headers;
-        User = _http.User;
         var encoding = headers[GrpcHeaders.Encoding];
         _requestEncoding = encoding.Count == 0 ? null : encoding.ToString();
         var wantsGzip = _runtime.Options.ResponseCompression == MessageCompression.Gzip || _requestEncoding == MessageCompression.Gzip;
@@ -46,7 +45,12 @@ public sealed partial class ServerCallContext
         if (span <= TimeSpan.Zero) _deadline.Cancel();
     }
 
-    internal async ValueTask<T> ReadSingleMessageAsync<T>(MessageParser<T> parser) where T : class, IMessage<T>
+    internal ValueTask<T> ReadSingleMessageAsync<T>(MessageParser<T> parser) where T : class, IMessage<T> =>
+        MessageReader.TryReadSingle(_http.Request.BodyReader, parser, _runtime.Options.MaxReceiveMessageSize, out var message)
+            ? new ValueTask<T>(message!)
+            : ReadSingleMessageSlowAsync(parser);
+
+    private async ValueTask<T> ReadSingleMessageSlowAsync<T>(MessageParser<T> parser) where T : class, IMessage<T>
     {
         var message = await ReadMessageAsync(parser, CancellationToken).ConfigureAwait(false)
             ?? throw new RpcException(StatusCode.Internal, "The request has no message.");
@@ -83,7 +87,7 @@ public sealed partial class ServerCallContext
         _headersPrepared = true;
         var headers = _http.Response.Headers;
         headers.ContentType = GrpcHeaders.GrpcContentType;
-        headers[GrpcHeaders.AcceptEncoding] = MessageCompression.AcceptEncoding;
+        // grpc-accept-encoding is optional on success; it costs a header per call on the hot path, so only errors carry it.
         _compressing = ResponseCompression == MessageCompression.Gzip
             && MessageCompression.Accepts(_http.Request.Headers[GrpcHeaders.AcceptEncoding].ToString());
         if (_compressing) headers[GrpcHeaders.Encoding] = MessageCompression.Gzip;
@@ -103,14 +107,20 @@ public sealed partial class ServerCallContext
             headers[GrpcHeaders.AcceptEncoding] = MessageCompression.AcceptEncoding;
             headers[GrpcHeaders.Status] = StatusCodeText[(int)status.StatusCode];
             if (!string.IsNullOrEmpty(status.Detail)) headers[GrpcHeaders.Message] = PercentEncoding.Encode(status.Detail);
-            AppendAll(_responseTrailers, headers.Append);
-            AppendAll(errorTrailers, headers.Append);
+            AppendHeaders(headers, _responseTrailers);
+            AppendHeaders(headers, errorTrailers);
             return;
         }
         response.AppendTrailer(GrpcHeaders.Status, StatusCodeText[(int)status.StatusCode]);
         if (!string.IsNullOrEmpty(status.Detail)) response.AppendTrailer(GrpcHeaders.Message, PercentEncoding.Encode(status.Detail));
-        AppendAll(_responseTrailers, (k, v) => response.AppendTrailer(k, v));
-        AppendAll(errorTrailers, (k, v) => response.AppendTrailer(k, v));
+        AppendTrailers(response, _responseTrailers);
+        AppendTrailers(response, errorTrailers);
+    }
+
+    private static void AppendTrailers(HttpResponse response, Metadata? metadata)
+    {
+        if (metadata is null) return;
+        foreach (var entry in metadata) response.AppendTrailer(entry.Key, MetadataEncoding.ToHeaderValue(entry));
     }
 
     internal void Release()
@@ -119,9 +129,9 @@ public sealed partial class ServerCallContext
         _deadline?.Dispose();
     }
 
-    private static void AppendAll(Metadata? metadata, Action<string, Microsoft.Extensions.Primitives.StringValues> append)
+    private static void AppendHeaders(IHeaderDictionary headers, Metadata? metadata)
     {
         if (metadata is null) return;
-        foreach (var entry in metadata) append(entry.Key, MetadataEncoding.ToHeaderValue(entry));
+        foreach (var entry in metadata) headers.Append(entry.Key, MetadataEncoding.ToHeaderValue(entry));
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class ServerCallContext
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
     private string? _peer;
+    private ClaimsPrincipal? _user;
 
     internal ServerCallContext(HttpContext http, MethodNames names, GrpcServerRuntime runtime)
     {
@@ -44,7 +45,12 @@ public sealed partial class ServerCallContext
     public string Peer => _peer ??= FormatPeer();
 
     /// <summary>The authenticated caller, or an anonymous principal when the call had no credential.</summary>
-    public ClaimsPrincipal User { get; internal set; } = null!;
+    public ClaimsPrincipal User
+    {
+        // Lazy: ASP.NET Core allocates the anonymous principal on first access.
+        get => _user ??= _http.User;
+        internal set => _user = value;
+    }
 
     /// <summary>
     /// <c>"gzip"</c> when responses will be compressed, else null. A handler may change it before its first response
