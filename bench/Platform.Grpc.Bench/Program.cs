@@ -73,6 +73,14 @@ async Task RawGrpcCall()
 
 var raw = args.Contains("--raw");
 
+// --only grpc|plain: one side alone for --seconds, to attach a profiler (dotnet-trace) to a clean load.
+if (ArgumentText("--only", "") is { Length: > 0 } only)
+{
+    var alone = await Load.RunAsync(only, callers[0], TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), only == "grpc" ? GrpcCall : PlainCall);
+    Console.WriteLine($"{only}: {alone.CallsPerSecond:F0} calls/s, p50 {alone.P50Micros:F0} µs, p99 {alone.P99Micros:F0} µs");
+    return 0;
+}
+
 // Bytes allocated per call, client and server together (one process), measured over sequential calls.
 async Task<double> AllocatedPerCall(Func<Task> call)
 {
