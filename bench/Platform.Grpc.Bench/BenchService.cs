@@ -1,4 +1,3 @@
-using Platform.Grpc.Server;
 
 namespace Platform.Grpc.Bench;
 

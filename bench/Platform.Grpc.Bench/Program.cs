@@ -8,8 +8,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Grpc.Bench;
-using Platform.Grpc.Client;
-using Platform.Grpc.Server;
 
 // Unary calls per second and latency: our gRPC client against our gRPC server, and the same payload through a plain
 // Kestrel HTTP/2 endpoint with HttpClient, in one process, at several numbers of concurrent callers.

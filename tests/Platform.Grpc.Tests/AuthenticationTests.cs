@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Platform.Grpc.Client;
 using Platform.Grpc.Tests.Echo;
 using Platform.Grpc.Tests.Support;
 
@@ -63,7 +62,7 @@ public sealed class AuthenticationTests(ServerFixture fixture)
         var tags = new List<string>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == Telemetry.GrpcTelemetry.Name,
+            ShouldListenTo = s => s.Name == GrpcTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a => { lock (tags) tags.AddRange(a.TagObjects.Select(t => $"{t.Key}={t.Value}")); },
         };

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Grpc.Server;
 using Platform.Grpc.Tests.Echo;
 
 namespace Platform.Grpc.Tests;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Grpc.Client;
 using Platform.Grpc.Tests.Echo;
 using Platform.Grpc.Tests.Support;
 

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using Platform.Grpc.Client;
 using Platform.Grpc.Tests.Echo;
 using Platform.Grpc.Tests.Support;
 

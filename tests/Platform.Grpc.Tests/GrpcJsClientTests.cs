@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Platform.Grpc.Health;
 using Platform.Grpc.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Health.V1;
-using Platform.Grpc.Client;
 using Platform.Grpc.Tests.Echo;
 using Platform.Grpc.Tests.Support;
 using V1 = Grpc.Reflection.V1;

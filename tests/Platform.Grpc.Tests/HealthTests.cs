@@ -1,8 +1,6 @@
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Platform.Grpc.Client;
-using Platform.Grpc.Health;
 using Platform.Grpc.Tests.Support;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 

@@ -1,5 +1,4 @@
 using Google.Protobuf.Reflection;
-using Platform.Grpc.Client;
 using Platform.Grpc.Tests.Support;
 using V1 = Grpc.Reflection.V1;
 

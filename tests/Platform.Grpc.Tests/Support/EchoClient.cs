@@ -1,4 +1,3 @@
-using Platform.Grpc.Client;
 using Platform.Grpc.Tests.Echo;
 
 namespace Platform.Grpc.Tests.Support;

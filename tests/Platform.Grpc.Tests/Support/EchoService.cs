@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Platform.Domain;
-using Platform.Grpc.Server;
 using Platform.Grpc.Tests.Echo;
 
 namespace Platform.Grpc.Tests.Support;

@@ -1,4 +1,3 @@
-using Platform.Grpc.Client;
 
 namespace Platform.Grpc.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Platform.Grpc.Authentication;
 
 namespace Platform.Grpc.Tests.Support;
 

@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Platform.Grpc.Authentication;
-using Platform.Grpc.Client;
-using Platform.Grpc.Server;
 
 namespace Platform.Grpc.Tests.Support;
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grpc.Framing;
-using Platform.Grpc.Server;
 
-namespace Platform.Grpc.Authentication;
+namespace Platform.Grpc;
 
 /// <summary>Runs the registered authenticators on the call's credential. The credential itself never leaves this method.</summary>
 internal static class BearerAuthentication

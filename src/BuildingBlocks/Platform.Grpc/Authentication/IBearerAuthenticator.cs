@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Platform.Grpc.Authentication;
+namespace Platform.Grpc;
 
 /// <summary>
 /// Turns the bearer credential of a call (<c>authorization: Bearer …</c>) into a principal. Register any number

@@ -1,4 +1,4 @@
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>Supplies the bearer credential of a call, sent as <c>authorization: Bearer …</c>.</summary>
 public delegate ValueTask<string> BearerTokenProvider(CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using System.Net.Http;
 using Platform.Grpc.Framing;
 using Platform.Grpc.Telemetry;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>
 /// One logical call (all its attempts): the deadline, cancellation, the client activity and the duration metric,

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 // Reading responses, writing requests, and ending the call exactly once.
 internal sealed partial class ClientCall<TRequest, TResponse>

@@ -4,7 +4,7 @@ using Google.Protobuf;
 using Platform.Grpc.Compression;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>
 /// One HTTP/2 request carrying one call of any kind. The response side runs on its own: headers (or Trailers-Only),

@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Platform.Grpc.Telemetry;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>What every call of one method shares: names, parser and the request URI per channel address.</summary>
 public abstract class ClientMethod<TRequest, TResponse>

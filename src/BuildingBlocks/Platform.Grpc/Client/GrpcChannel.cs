@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>
 /// The connections to one service: one HTTP/2 connection pool (cleartext with prior knowledge on http://, several

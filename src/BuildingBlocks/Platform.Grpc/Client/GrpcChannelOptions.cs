@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 public sealed class GrpcChannelOptions
 {

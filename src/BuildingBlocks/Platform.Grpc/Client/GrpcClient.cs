@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>
 /// A proto service on a channel. Method handles come from the service's descriptor and are checked against it

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 public static class GrpcClientServiceCollectionExtensions
 {

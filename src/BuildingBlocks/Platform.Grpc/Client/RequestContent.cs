@@ -2,7 +2,7 @@ using System.Net;
 using Google.Protobuf;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>A request body of exactly one message, serialized once with its length prefix.</summary>
 internal sealed class UnaryContent : HttpContent

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>Reads status and metadata from response headers and trailers.</summary>
 internal static class ResponseStatus

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>What every running streaming call offers: its headers, status and trailers, and cancellation by disposal.</summary>
 public abstract class StreamingCall : IDisposable

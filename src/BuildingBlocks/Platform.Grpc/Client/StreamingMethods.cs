@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>A server-streaming method: one request, a stream of responses.</summary>
 public sealed class ServerStreamingMethod<TRequest, TResponse> : ClientMethod<TRequest, TResponse>

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Platform.Grpc.Client;
+namespace Platform.Grpc;
 
 /// <summary>A unary method. Calls marked idempotent are retried on UNAVAILABLE, on the next address.</summary>
 public sealed class UnaryMethod<TRequest, TResponse> : ClientMethod<TRequest, TResponse>

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Grpc.Health.V1;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Platform.Grpc.Server;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
-namespace Platform.Grpc.Health;
+namespace Platform.Grpc;
 
 /// <summary>
 /// The serving status reported by <c>grpc.health.v1.Health</c>. The empty service name counts every ASP.NET Core

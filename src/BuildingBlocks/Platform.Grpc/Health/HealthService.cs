@@ -1,9 +1,8 @@
 using Grpc.Health.V1;
 using Microsoft.Extensions.Options;
-using Platform.Grpc.Server;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
-namespace Platform.Grpc.Health;
+namespace Platform.Grpc;
 
 /// <summary><c>grpc.health.v1.Health</c>, bound like any other service.</summary>
 [GrpcService(typeof(HealthReflection), "grpc.health.v1.Health")]

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Google.Protobuf.Reflection;
-using Platform.Grpc.Server;
 
 namespace Platform.Grpc.Reflection;
 

@@ -1,6 +1,6 @@
 using Platform.Domain;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>
 /// Chooses the status for an exception thrown by a handler: RpcException as thrown, the service's own mappings,

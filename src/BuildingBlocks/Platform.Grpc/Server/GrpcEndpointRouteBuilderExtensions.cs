@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.Grpc.Health;
 using Platform.Grpc.Reflection;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 public static class GrpcEndpointRouteBuilderExtensions
 {

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using Platform.Grpc.Compression;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>Options of <c>services.AddGrpcServer(options => …)</c>.</summary>
 public sealed class GrpcServerOptions

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>What every server method shares, resolved once when services are mapped.</summary>
 internal sealed class GrpcServerRuntime(IOptions<GrpcServerOptions> options, ILoggerFactory loggerFactory, TimeProvider timeProvider)

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.Grpc.Health;
 using Platform.Grpc.Reflection;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 public static class GrpcServerServiceCollectionExtensions
 {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>
 /// Declares which proto service a class implements:

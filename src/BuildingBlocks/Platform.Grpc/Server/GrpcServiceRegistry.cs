@@ -1,6 +1,6 @@
 using Google.Protobuf.Reflection;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>The proto services mapped in this process; reflection lists them and health knows their names.</summary>
 internal sealed class GrpcServiceRegistry

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>The C# shape a proto method must have, per kind, and readable names for binding errors.</summary>
 internal sealed record HandlerSignature(Type ReturnType, Type[] Parameters)

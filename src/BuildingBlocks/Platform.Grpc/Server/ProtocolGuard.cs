@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>Requests that are not gRPC at all get a plain HTTP answer before a call exists.</summary>
 internal static class ProtocolGuard

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Platform.Grpc.Compression;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 // The protocol side of a call: deadline, encodings, reading and writing messages, sending the status.
 public sealed partial class ServerCallContext

@@ -5,7 +5,7 @@ using Platform.Grpc.Compression;
 using Platform.Grpc.Framing;
 using Platform.Grpc.Telemetry;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>What a handler knows about its call, and how it adds response headers and trailers.</summary>
 public sealed partial class ServerCallContext

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 // Messages never include credentials or request bodies: only method names, status codes and our own texts.
 internal static partial class ServerLog

@@ -2,10 +2,9 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
-using Platform.Grpc.Authentication;
 using Platform.Grpc.Telemetry;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>
 /// The request pipeline shared by the four method kinds: protocol checks, deadline, authentication, the handler,

@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Platform.Grpc.Telemetry;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>Builds the typed server method for a bound handler; reflection runs here, once, never per call.</summary>
 internal static class ServerMethodFactory

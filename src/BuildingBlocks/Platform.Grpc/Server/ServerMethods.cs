@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Platform.Grpc.Telemetry;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 // One class per method kind; each calls a delegate compiled from the handler method once, at mapping time.
 

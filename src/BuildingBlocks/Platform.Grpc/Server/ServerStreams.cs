@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 internal sealed class ServerStreamReader<T>(ServerCallContext call, MessageParser<T> parser) : IAsyncStreamReader<T>
     where T : class, IMessage<T>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>
 /// Gets the implementation for one call: from DI when it is registered there (DI then owns its lifetime),

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>
 /// Matches an implementation class to its proto service. Every proto method needs exactly one public method of

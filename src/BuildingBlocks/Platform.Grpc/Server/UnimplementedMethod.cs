@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Grpc.Framing;
 
-namespace Platform.Grpc.Server;
+namespace Platform.Grpc;
 
 /// <summary>The lowest-priority route <c>POST /{service}/{method}</c>: a gRPC call to a method nobody mapped is UNIMPLEMENTED.</summary>
 internal static class UnimplementedMethod

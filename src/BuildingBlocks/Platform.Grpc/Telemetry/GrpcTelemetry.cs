@@ -1,4 +1,4 @@
-namespace Platform.Grpc.Telemetry;
+namespace Platform.Grpc;
 
 /// <summary>Names to subscribe to: <c>AddSource(GrpcTelemetry.Name)</c> and <c>AddMeter(GrpcTelemetry.Name)</c>.</summary>
 public static class GrpcTelemetry
