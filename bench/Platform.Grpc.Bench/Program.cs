@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Grpc;
 using Platform.Grpc.Bench;
 
 // Unary calls per second and latency: our gRPC client against our gRPC server, and the same payload through a plain
