@@ -87,6 +87,23 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public void The_environment_variable_form_services__name__grpc__0_is_read()
+    {
+        // A name no other test uses: the variable is process-wide.
+        Environment.SetEnvironmentVariable("services__envprobe__grpc__0", "http://127.0.0.1:7112");
+        try
+        {
+            using var channel = GrpcChannel.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build(), "envprobe");
+
+            Assert.Equal([new Uri("http://127.0.0.1:7112")], channel.Addresses);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("services__envprobe__grpc__0", null);
+        }
+    }
+
+    [Fact]
     public async Task AddGrpcClient_registers_a_typed_client_on_a_keyed_channel()
     {
         await using var server = await TestServer.StartAsync("di");

@@ -47,7 +47,8 @@ internal sealed class StreamingContent : HttpContent
     /// <summary>The call ended: pending and later writes fail, and the body is cut off.</summary>
     public void Abort(Exception reason)
     {
-        _stream.TrySetException(reason);
+        // Marked observed: a call that never wrote must not raise UnobservedTaskException later.
+        if (_stream.TrySetException(reason)) _ = _stream.Task.Exception;
         _completed.TrySetCanceled();
     }
 

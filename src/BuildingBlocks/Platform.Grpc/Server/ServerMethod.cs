@@ -34,7 +34,7 @@ internal abstract class ServerMethod(MethodNames names, GrpcServerRuntime runtim
             await BearerAuthentication.AuthenticateAsync(http, call).ConfigureAwait(false);
             if (call.DeadlineExceeded) throw new OperationCanceledException(call.CancellationToken);
             await InvokeAsync(http, call).ConfigureAwait(false);
-            status = call.DeadlineExceeded ? DeadlineStatus : Status.Ok;
+            status = call.DeadlineExceeded ? DeadlineStatus : call.ClientCancelled ? CancelledStatus : Status.Ok;
         }
         catch (Exception exception)
         {
