@@ -68,6 +68,21 @@ public sealed class ClientServerTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_bidirectional_call_gets_response_headers_before_it_writes_anything()
+    {
+        await using var server = await TestServer.StartAsync("greeter");
+        server.Identity.GreetFirst = true;
+        using var channel = server.CreateChannel();
+        using var call = new EchoClient(channel).Bidi();
+
+        var headers = await call.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("hello", headers.GetValue("x-greeting"));
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNextAsync());
+    }
+
+    [Fact]
     public async Task Deadline_cancels_the_handler_and_fails_with_DEADLINE_EXCEEDED()
     {
         var callId = Guid.NewGuid().ToString();

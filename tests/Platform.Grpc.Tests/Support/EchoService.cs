@@ -55,6 +55,7 @@ public sealed class EchoService(ServerIdentity identity, CallObserver observer, 
     public async Task Bidi(IAsyncStreamReader<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
         var index = 0;
+        if (identity.GreetFirst) await context.WriteResponseHeadersAsync(new Metadata().Add("x-greeting", "hello"));
         while (await requests.MoveNextAsync())
         {
             await BehaveAsync(requests.Current, context);

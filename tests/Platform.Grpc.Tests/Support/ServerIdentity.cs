@@ -9,6 +9,9 @@ public sealed class ServerIdentity(string name)
 
     public bool Unavailable { get; set; }
 
+    /// <summary>Bidi sends its response headers before reading anything.</summary>
+    public bool GreetFirst { get; set; }
+
     public int Calls => Volatile.Read(ref _calls);
 
     public void CountCall() => Interlocked.Increment(ref _calls);

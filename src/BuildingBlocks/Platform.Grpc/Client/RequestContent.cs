@@ -57,6 +57,9 @@ internal sealed class StreamingContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // The HTTP/2 stack holds the request HEADERS until the body is flushed: flush now, so a server that answers
+        // before reading (response headers first, then requests) sees the call start.
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         _stream.TrySetResult(stream);
         await _completed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
