@@ -38,7 +38,7 @@ public sealed class TestServer : IAsyncDisposable
     public GrpcChannel CreateChannel(GrpcChannelOptions? options = null) => GrpcChannel.ForAddress(Address, options);
 
     public static async Task<TestServer> StartAsync(string name = "a", Action<IServiceCollection>? services = null,
-        Action<GrpcServerOptions>? options = null, Action<WebApplication>? map = null)
+        Action<GrpcServerOptions>? options = null, Action<WebApplication>? map = null, bool mapEcho = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new LogCapture();
@@ -55,7 +55,7 @@ public sealed class TestServer : IAsyncDisposable
         builder.Services.AddSingleton<IBearerAuthenticator, BobAuthenticator>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapGrpcService<EchoService>();
+        if (mapEcho) app.MapGrpcService<EchoService>();
         app.MapGrpcHealth();
         app.MapGrpcReflection();
         map?.Invoke(app);

@@ -40,18 +40,34 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         return ThrowIfFailed();
     }
 
-    /// <summary>The single response of a unary or client-streaming call.</summary>
+    /// <summary>The single response of a unary or client-streaming call: the body read whole, then the trailers.</summary>
     public async Task<TResponse> ReadSingleResponseAsync()
     {
-        if (!await MoveNextAsync().ConfigureAwait(false))
-            throw new RpcException(StatusCode.Internal, "The call ended OK without a response message.");
-        var message = _current!;
-        if (await MoveNextAsync().ConfigureAwait(false))
+        if (await _ready.ConfigureAwait(false) && _status is null)
         {
-            Complete(new Status(StatusCode.Internal, "The response has more than one message."), null);
-            ThrowIfFailed();
+            byte[]? buffer = null;
+            try
+            {
+                (buffer, var length) = await MessageReader.ReadBodyAsync(_body!, _method.Channel.Options.MaxReceiveMessageSize, _scope.Token)
+                    .ConfigureAwait(false);
+                _current = MessageReader.ParseSingle(new ReadOnlySequence<byte>(buffer, 0, length), _method.Parser,
+                    _method.Channel.Options.MaxReceiveMessageSize, _responseEncoding, server: false);
+                var trailers = _trailerHeaders = _response!.TrailingHeaders;
+                var status = ResponseStatus.Read(trailers);
+                Complete(status, status.StatusCode == StatusCode.OK ? null : ResponseStatus.ToMetadata(trailers));
+            }
+            catch (Exception exception)
+            {
+                var rpc = _scope.Translate(exception);
+                Complete(rpc.Status, rpc.Trailers);
+            }
+            finally
+            {
+                if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
-        return message;
+        ThrowIfFailed();
+        return _current ?? throw new RpcException(StatusCode.Internal, "The call ended OK without a response message.");
     }
 
     public async ValueTask WriteAsync(TRequest message, CancellationToken cancellationToken = default)

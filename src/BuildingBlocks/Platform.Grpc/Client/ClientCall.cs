@@ -25,7 +25,9 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     private HttpRequestMessage? _request;
     private HttpResponseMessage? _response;
     private Task<bool> _ready = null!;
+    private readonly bool _singleResponse;
     private PipeReader? _reader;
+    private Stream? _body;
     private string? _responseEncoding;
     private Metadata? _headers;
     private Metadata? _trailers;
@@ -34,8 +36,9 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     private TResponse? _current;
     private int _completed;
 
-    public ClientCall(ClientMethod<TRequest, TResponse> method, in CallOptions options, CallScope scope, bool ownsScope)
+    public ClientCall(ClientMethod<TRequest, TResponse> method, in CallOptions options, CallScope scope, bool ownsScope, bool singleResponse)
     {
+        _singleResponse = singleResponse;
         _method = method;
         _options = options;
         _scope = scope;
@@ -89,7 +92,9 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
             }
             if (response.Headers.NonValidated.TryGetValues(GrpcHeaders.Encoding, out var encodings)) _responseEncoding = encodings.ToString();
             var stream = await response.Content.ReadAsStreamAsync(_scope.Token).ConfigureAwait(false);
-            _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 1024));
+            // One response message: read the body whole (ReadSingleResponseAsync); a stream of them: through a pipe.
+            if (_singleResponse) _body = stream;
+            else _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 1024));
             return true;
         }
         catch (Exception exception)

@@ -13,7 +13,7 @@ public sealed class ServerStreamingMethod<TRequest, TResponse> : ClientMethod<TR
     public ServerStreamingCall<TResponse> Start(TRequest request, CallOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = new ClientCall<TRequest, TResponse>(this, options, new CallScope(Channel, Names, options, cancellable: true), ownsScope: true);
+        var call = new ClientCall<TRequest, TResponse>(this, options, new CallScope(Channel, Names, options, cancellable: true), ownsScope: true, singleResponse: false);
         call.Start(request);
         return new ServerStreamingCall<TResponse>(call, call);
     }
@@ -27,7 +27,7 @@ public sealed class ClientStreamingMethod<TRequest, TResponse> : ClientMethod<TR
 
     public ClientStreamingCall<TRequest, TResponse> Start(CallOptions options = default)
     {
-        var call = new ClientCall<TRequest, TResponse>(this, options, new CallScope(Channel, Names, options, cancellable: true), ownsScope: true);
+        var call = new ClientCall<TRequest, TResponse>(this, options, new CallScope(Channel, Names, options, cancellable: true), ownsScope: true, singleResponse: true);
         call.Start(null);
         return new ClientStreamingCall<TRequest, TResponse>(call);
     }
@@ -41,7 +41,7 @@ public sealed class DuplexStreamingMethod<TRequest, TResponse> : ClientMethod<TR
 
     public DuplexStreamingCall<TRequest, TResponse> Start(CallOptions options = default)
     {
-        var call = new ClientCall<TRequest, TResponse>(this, options, new CallScope(Channel, Names, options, cancellable: true), ownsScope: true);
+        var call = new ClientCall<TRequest, TResponse>(this, options, new CallScope(Channel, Names, options, cancellable: true), ownsScope: true, singleResponse: false);
         call.Start(null);
         return new DuplexStreamingCall<TRequest, TResponse>(call);
     }

@@ -29,7 +29,7 @@ public sealed class UnaryMethod<TRequest, TResponse> : ClientMethod<TRequest, TR
         ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
-            var call = new ClientCall<TRequest, TResponse>(this, options, scope, ownsScope: false);
+            var call = new ClientCall<TRequest, TResponse>(this, options, scope, ownsScope: false, singleResponse: true);
             try
             {
                 call.Start(request);

@@ -11,7 +11,7 @@ namespace Platform.Grpc.Framing;
 /// whatever the DATA frame boundaries were. Parses in place from the pipe's buffers; only compressed
 /// messages are copied.
 /// </summary>
-internal static class MessageReader
+internal static partial class MessageReader
 {
     public const int HeaderSize = 5;
 
@@ -49,51 +49,18 @@ internal static class MessageReader
             {
                 reader.AdvanceTo(buffer.End);
                 if (buffer.IsEmpty) return null;
-                throw new RpcException(StatusCode.Internal, buffer.Length < HeaderSize
-                    ? "Incomplete message: the stream ended inside a message header."
-                    : $"Incomplete message: the length prefix announces {header.Length} bytes but the stream ended after {buffer.Length - HeaderSize}.");
+                throw Incomplete(buffer.Length, header);
             }
             if (result.IsCanceled) throw new OperationCanceledException(cancellationToken);
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
-    /// <summary>
-    /// The hot path of unary requests: when the whole body (one message and the end of stream) is already buffered,
-    /// parse it without any async machinery. False means "take the async path"; nothing was consumed then.
-    /// </summary>
-    public static bool TryReadSingle<T>(PipeReader reader, MessageParser<T> parser, int maxSize, out T? message)
-        where T : class, IMessage<T>
-    {
-        message = null;
-        if (!reader.TryRead(out var result)) return false;
-        var buffer = result.Buffer;
-        Span<byte> header = stackalloc byte[HeaderSize];
-        if (!result.IsCompleted || buffer.Length < HeaderSize)
-        {
-            reader.AdvanceTo(buffer.Start);
-            return false;
-        }
-        buffer.Slice(0, HeaderSize).CopyTo(header);
-        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        // Anything unusual (compressed, too large, trailing bytes) is left to the async path, which reports it.
-        if (header[0] != 0 || length > maxSize || buffer.Length != HeaderSize + length)
-        {
-            reader.AdvanceTo(buffer.Start);
-            return false;
-        }
-        try
-        {
-            message = ParseOrThrow(parser, buffer.Slice(HeaderSize));
-        }
-        finally
-        {
-            reader.AdvanceTo(buffer.End);
-        }
-        return true;
-    }
-
     private readonly record struct FrameHeader(bool IsComplete, bool Compressed, int Length);
+
+    private static RpcException Incomplete(long available, FrameHeader header) => new(StatusCode.Internal, available < HeaderSize
+        ? "Incomplete message: the stream ended inside a message header."
+        : $"Incomplete message: the length prefix announces {header.Length} bytes but the stream ended after {available - HeaderSize}.");
 
     private static FrameHeader ReadHeader(ReadOnlySequence<byte> buffer, int maxSize, string? encoding, bool server)
     {
