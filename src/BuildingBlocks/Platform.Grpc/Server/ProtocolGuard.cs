@@ -15,6 +15,8 @@ internal static class ProtocolGuard
             ServerLog.RequestRejected(logger, request.Path, "gRPC needs HTTP/2");
             http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
             http.Response.Headers.Upgrade = "h2c";
+            http.Response.Headers[GrpcHeaders.Status] = "13";
+            http.Response.Headers[GrpcHeaders.Message] = "gRPC requires HTTP/2.";
             return false;
         }
         if (!GrpcHeaders.IsGrpcContentType(request.ContentType))
