@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Platform.Grpc.Bench;
+
+/// <summary>N callers in a closed loop for a fixed time; every latency is kept for exact percentiles.</summary>
+public static class Load
+{
+    public sealed record Result(string Name, int Callers, long Calls, double Seconds, double P50Micros, double P99Micros)
+    {
+        public double CallsPerSecond => Calls / Seconds;
+    }
+
+    public static async Task<Result> RunAsync(string name, int callers, TimeSpan warmup, TimeSpan duration, Func<Task> call)
+    {
+        await RunLoopsAsync(callers, warmup, call, record: false);
+        var started = Stopwatch.GetTimestamp();
+        var latencies = await RunLoopsAsync(callers, duration, call, record: true);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new Result(name, callers, all.Length, seconds, Micros(Percentile(all, 0.50)), Micros(Percentile(all, 0.99)));
+    }
+
+    private static async Task<List<long>[]> RunLoopsAsync(int callers, TimeSpan duration, Func<Task> call, bool record)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var latencies = Enumerable.Range(0, callers).Select(_ => new List<long>(100_000)).ToArray();
+        await Task.WhenAll(latencies.Select(list => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await call();
+                if (record) list.Add(Stopwatch.GetTimestamp() - start);
+            }
+        })));
+        return latencies;
+    }
+
+    private static long Percentile(long[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
+
+    private static double Micros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
+}
