@@ -14,7 +14,7 @@ internal sealed class ServiceRunner(ProjectResource project, PortPlan ports, Sta
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(3) };
     private readonly string _logPath = Path.Combine(folders.Logs, project.Name + ".log");
-    private readonly CancellationTokenSource _stopping = new();
+    private CancellationTokenSource _stopping = new();
     private ServerProcess? _process;
     private LogTail? _tail;
     private Task _supervisor = Task.CompletedTask;
@@ -32,6 +32,8 @@ internal sealed class ServiceRunner(ProjectResource project, PortPlan ports, Sta
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_process is not null) return Task.CompletedTask;
+        if (_stopping.IsCancellationRequested) _stopping = new CancellationTokenSource(); // started again by hand after a stop
         File.WriteAllText(_logPath, "");
         _tail = new LogTail(_logPath, project.Name, log);
         _tail.Start();

@@ -40,7 +40,7 @@ internal sealed class LiveView(Orchestrator orchestrator) : ConsoleView
             var text = $"{l.Resource,-12} | {l.Text}";
             return Markup.Escape(text.Length > width ? text[..width] : text);
         });
-        var logs = new Panel(new Markup(string.Join('\n', lines))).Header("logs (all of them in .platform/logs)").Expand();
+        var logs = new Panel(new Markup(string.Join('\n', lines))).Header(Markup.Escape($"latest lines (full logs in {orchestrator.Folders?.Logs ?? ".platform/logs"})")).Expand();
         return new Rows(table, logs);
     }
 

@@ -25,8 +25,12 @@ public static class HealthCheckExtensions
         foreach (var connection in builder.Configuration.GetSection("ConnectionStrings").GetChildren())
         {
             if (string.IsNullOrWhiteSpace(connection.Value)) continue;
-            if (connection.Key.EndsWith("db", StringComparison.OrdinalIgnoreCase))
-                checks.Add(new HealthCheckRegistration(connection.Key, new PostgresHealthCheck(connection.Value), HealthStatus.Unhealthy, ["db"], CheckTimeout));
+            if (!connection.Key.EndsWith("db", StringComparison.OrdinalIgnoreCase)) continue;
+            var (name, connectionString) = (connection.Key, connection.Value);
+            // A singleton of the container, so its connection pool is disposed with the host.
+            builder.Services.AddKeyedSingleton(name, (_, _) => new PostgresHealthCheck(connectionString));
+            checks.Add(new HealthCheckRegistration(name, services => services.GetRequiredKeyedService<PostgresHealthCheck>(name),
+                HealthStatus.Unhealthy, ["db"], CheckTimeout));
         }
 
         if (builder.Configuration.GetConnectionString(BrokerConnectionName) is { Length: > 0 } broker)

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Platform.ServiceDefaults.Health;
 
 /// <summary>Opens a connection to the database and runs <c>select 1</c>.</summary>
-internal sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
+internal sealed class PostgresHealthCheck(string connectionString) : IHealthCheck, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
         new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3, ApplicationName = "health" }.ConnectionString);
@@ -27,4 +27,6 @@ internal sealed class PostgresHealthCheck(string connectionString) : IHealthChec
             return HealthCheckResult.Unhealthy($"PostgreSQL {Target} is unreachable ({ex.GetType().Name})");
         }
     }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

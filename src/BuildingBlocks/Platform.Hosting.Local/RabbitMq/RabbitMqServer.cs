@@ -66,10 +66,6 @@ public sealed class RabbitMqServer(RabbitMqServerOptions options) : IAsyncDispos
         }
     }
 
-    /// <summary>True when the node answers the AMQP protocol header, as it does once it accepts connections.</summary>
-    public Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken = default) =>
-        IsRunning ? AmqpProbe.AnswersAsync(AmqpPort, cancellationToken) : Task.FromResult(false);
-
     /// <summary>Creates a virtual host the platform user may use fully (tests: one per class, so topologies never mix).</summary>
     public async Task<string> CreateVirtualHostAsync(string name, CancellationToken cancellationToken = default)
     {
