@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Platform.AppHost.Model;
+using Platform.Hosting.Local.Prerequisites;
 
 namespace Platform.AppHost.Orchestration;
 
@@ -36,6 +37,8 @@ internal sealed class Orchestrator(AppHostOptions options, IReadOnlyList<Resourc
             var clock = Stopwatch.StartNew();
             var root = RepositoryRoot.Find(options.RepositoryRoot);
             var ports = new PortPlan(resources, options);
+            // Before choosing the data folder: installing the servers creates the users that must reach it.
+            await EnsureServersInstalledAsync(cancellationToken);
             Folders = StateFolders.Resolve(options, root, Log);
             _runners = CreateRunners(ports, Folders);
             foreach (var (_, runner) in _runners)
@@ -56,6 +59,20 @@ internal sealed class Orchestrator(AppHostOptions options, IReadOnlyList<Resourc
         finally
         {
             _lifecycle.Release();
+        }
+    }
+
+    private async Task EnsureServersInstalledAsync(CancellationToken cancellationToken)
+    {
+        if (resources.OfType<PostgresServerResource>().Any())
+        {
+            if (ServerBinaries.FindPostgres() is null) Log.AppHost("PostgreSQL is not installed: installing the Debian package postgresql");
+            await ServerInstaller.EnsurePostgresAsync(cancellationToken);
+        }
+        if (resources.OfType<RabbitMqServerResource>().Any())
+        {
+            if (ServerBinaries.FindRabbitMqServer() is null) Log.AppHost("RabbitMQ is not installed: installing the Debian package rabbitmq-server");
+            await ServerInstaller.EnsureRabbitMqAsync(cancellationToken);
         }
     }
 
