@@ -30,6 +30,13 @@ public sealed class LocalInstance
     public void RegisterCleanup(string name, string script) =>
         File.WriteAllText(Path.Combine(_cleanupDirectory, name + ".sh"), script);
 
+    /// <summary>
+    /// Records that a process group (a process started in a session of its own, such as a <see cref="ServerProcess"/>) is
+    /// sent <paramref name="signal"/>, then SIGKILL after <paramref name="graceSeconds"/>, if this process dies first.
+    /// </summary>
+    public void RegisterProcessGroup(string name, int processGroupId, int signal, int graceSeconds) =>
+        RegisterCleanup(name, StaleInstances.StopGroupCommand(processGroupId, signal, graceSeconds));
+
     public void UnregisterCleanup(string name) => File.Delete(Path.Combine(_cleanupDirectory, name + ".sh"));
 
     private static LocalInstance Create()

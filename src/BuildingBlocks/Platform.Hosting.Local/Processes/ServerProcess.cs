@@ -24,6 +24,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once <see cref="HasExited"/> (128 + the signal's number when a signal ended it).</summary>
+    public int ExitCode => _process.ExitCode;
+
     public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
 
     public static ServerProcess Start(string command, ServiceAccount account, IReadOnlyDictionary<string, string> environment,

@@ -1,0 +1,78 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Platform.AppHost.Tests;
+
+/// <summary>Ctrl+C (SIGINT) stops services first, then the broker, then the database, and leaves nothing running.</summary>
+public sealed partial class ShutdownTests
+{
+    [Fact]
+    public async Task Sigint_stops_everything_in_order_and_leaves_no_process_or_port_behind()
+    {
+        var state = Directory.CreateTempSubdirectory("apphost-sigint-").FullName;
+        File.SetUnixFileMode(state, (UnixFileMode)0x1ED); // the servers' users must reach their folders below it
+        try
+        {
+            using var apphost = AppHostProcess.Start(state);
+            await Poll.UntilAsync(() => File.Exists(apphost.EndpointsFile) || apphost.HasExited, "endpoints.json",
+                () => "Output so far:\n" + string.Join('\n', apphost.Output.TakeLast(30)));
+            Assert.False(apphost.HasExited, "the AppHost exited before it was ready:\n" + string.Join('\n', apphost.Output.TakeLast(30)));
+            var ports = Ports(await File.ReadAllTextAsync(apphost.EndpointsFile, TestContext.Current.CancellationToken));
+            var servicePid = int.Parse(ServicePid().Match(string.Join('\n', apphost.Output)).Groups[1].Value);
+            Assert.Equal(5, ports.Count); // postgres, amqp, distribution, sample http and grpc
+            Assert.All(ports, port => Assert.True(Listens(port), $"port {port} should be open while the AppHost runs"));
+
+            apphost.Interrupt();
+            var exitCode = await apphost.WaitForExitAsync();
+
+            // Checked at once: the reaper (which would hide a leak) only acts a second or more after its owner is gone.
+            Assert.DoesNotContain(ports, Listens);
+            Assert.False(Directory.Exists($"/proc/{servicePid}"), "the service process is still running");
+            Assert.Empty(ProcessesMentioning(state));
+            Assert.Equal(0, exitCode);
+            Assert.False(File.Exists(apphost.EndpointsFile), "endpoints.json outlived the AppHost");
+            var lines = apphost.Output.ToList();
+            var order = new[] { "sample: stopped", "messaging: stopped", "postgres: stopped" }.Select(text => lines.FindIndex(l => l.EndsWith(text))).ToList();
+            Assert.DoesNotContain(-1, order);
+            Assert.Equal(order.Order(), order);
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"sample: running \(pid (\d+)\)")]
+    private static partial Regex ServicePid();
+
+    private static List<int> Ports(string endpointsJson)
+    {
+        using var json = JsonDocument.Parse(endpointsJson);
+        return json.RootElement.EnumerateObject()
+            .SelectMany(resource => resource.Value.EnumerateObject())
+            .Where(endpoint => endpoint.Name != "connectionString")
+            .Select(endpoint => new Uri(endpoint.Value.GetString()!).Port)
+            .ToList();
+    }
+
+    private static bool Listens(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static List<string> ProcessesMentioning(string text) =>
+        Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } })
+            .Where(c => c.Contains(text))
+            .ToList();
+}
