@@ -1,0 +1,129 @@
+namespace Platform.EventStore;
+
+/// <summary>
+/// The schema's versions, applied in order and recorded in <c>schema_versions</c>. Never edit a released entry:
+/// add the next one. <c>@schema</c> is replaced by the configured, validated schema name.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> All =
+    [
+        (1, "streams, events, append function, subscriptions", """
+            create table @schema.streams (
+                id text primary key,
+                type text not null,
+                version bigint not null,
+                hash bytea not null,
+                created timestamptz not null,
+                updated timestamptz not null
+            );
+
+            -- cache 1 keeps positions contiguous except where an append rolled back (see docs/event-store.md).
+            create sequence @schema.events_position as bigint cache 1;
+
+            create table @schema.events (
+                position bigint primary key default nextval('@schema.events_position'),
+                id uuid not null unique,
+                stream_id text not null,
+                stream_type text not null,
+                version bigint not null,
+                type text not null,
+                data json not null,      -- json keeps the exact canonical text that was hashed; jsonb would not
+                metadata json not null,
+                recorded timestamptz not null,
+                hash bytea not null,
+                unique (stream_id, version)
+            );
+            alter sequence @schema.events_position owned by @schema.events.position;
+
+            create table @schema.subscriptions (
+                name text primary key,
+                position bigint not null,
+                updated timestamptz not null
+            );
+
+            -- One round trip per append: lock the stream row, check the expected version, chain and insert the events.
+            -- p_expected: -1 any, 0 the stream must not exist, n > 0 the stream must be at version n.
+            create function @schema.append(
+                p_stream_id text, p_stream_type text, p_expected bigint,
+                p_ids uuid[], p_types text[], p_data text[], p_metadata text[], p_recorded timestamptz)
+            returns table (stream_version bigint, positions bigint[], hashes bytea[], recorded timestamptz)
+            language plpgsql as $fn$
+            #variable_conflict use_column
+            declare
+                v_version bigint;
+                v_hash bytea;
+                v_type text;
+                v_updated timestamptz;
+                v_recorded timestamptz := p_recorded;
+                v_micros bigint;
+                v_position bigint;
+                v_positions bigint[] := '{}';
+                v_hashes bytea[] := '{}';
+                v_stream bytea := convert_to(p_stream_id, 'UTF8');
+                v_stream_type bytea := convert_to(p_stream_type, 'UTF8');
+                v_event_type bytea;
+                v_data bytea;
+                v_metadata bytea;
+            begin
+                -- Take a transaction id before any position is drawn: subscribers rely on it to tell a gap that a
+                -- running transaction may still fill from one that rolled back (docs/event-store.md).
+                perform pg_current_xact_id();
+
+                select s.version, s.hash, s.type, s.updated into v_version, v_hash, v_type, v_updated
+                from @schema.streams s where s.id = p_stream_id for update;
+                if not found then
+                    if p_expected > 0 then
+                        raise exception using errcode = 'PE409', message = 'the stream does not exist', detail = '0';
+                    end if;
+                    insert into @schema.streams (id, type, version, hash, created, updated)
+                    values (p_stream_id, p_stream_type, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, p_recorded, p_recorded)
+                    on conflict (id) do nothing;
+                    if found then
+                        v_version := 0;
+                        v_hash := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+                        v_type := p_stream_type;
+                    else
+                        select s.version, s.hash, s.type, s.updated into v_version, v_hash, v_type, v_updated
+                        from @schema.streams s where s.id = p_stream_id for update;
+                    end if;
+                end if;
+                if (p_expected = 0 and v_version > 0) or (p_expected > 0 and v_version <> p_expected) then
+                    raise exception using errcode = 'PE409', message = 'the stream is not at the expected version', detail = v_version::text;
+                end if;
+                if v_type <> p_stream_type then
+                    raise exception using errcode = 'PE422', message = 'the stream has another stream type', detail = v_type;
+                end if;
+
+                -- Recorded times never go back within a stream, so "state as of an instant" is a prefix of the stream.
+                if v_updated > v_recorded then v_recorded := v_updated; end if;
+                v_micros := (extract(epoch from v_recorded) * 1000000)::bigint;
+
+                for i in 1 .. coalesce(cardinality(p_ids), 0) loop
+                    v_version := v_version + 1;
+                    v_position := nextval('@schema.events_position');
+                    v_event_type := convert_to(p_types[i], 'UTF8');
+                    v_data := convert_to(p_data[i], 'UTF8');
+                    v_metadata := convert_to(p_metadata[i], 'UTF8');
+                    -- The canonical bytes of docs/audit-hash.md, after the previous hash of the stream.
+                    v_hash := sha256(v_hash || '\x01'::bytea || int8send(v_position) || uuid_send(p_ids[i])
+                        || int4send(length(v_stream)) || v_stream
+                        || int4send(length(v_stream_type)) || v_stream_type
+                        || int8send(v_version)
+                        || int4send(length(v_event_type)) || v_event_type
+                        || int8send(v_micros)
+                        || int4send(length(v_data)) || v_data
+                        || int4send(length(v_metadata)) || v_metadata);
+                    insert into @schema.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
+                    values (v_position, p_ids[i], p_stream_id, p_stream_type, v_version, p_types[i], p_data[i]::json, p_metadata[i]::json, v_recorded, v_hash);
+                    v_positions := v_positions || v_position;
+                    v_hashes := v_hashes || v_hash;
+                end loop;
+
+                update @schema.streams set version = v_version, hash = v_hash, updated = v_recorded where id = p_stream_id;
+                return query select v_version, v_positions, v_hashes, v_recorded;
+            end
+            $fn$;
+            """),
+    ];
+}
