@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Platform.Domain;
@@ -11,7 +13,7 @@ namespace Platform.EventStore;
 /// </summary>
 public static class CanonicalJson
 {
-    private const double MaxExactInteger = 9007199254740992d; // 2^53
+    private static readonly BigInteger MaxExactInteger = BigInteger.Pow(2, 53);
 
     public static string Canonicalize(ReadOnlySpan<byte> utf8Json)
     {
@@ -71,7 +73,7 @@ public static class CanonicalJson
         var raw = element.GetRawText();
         if (!element.TryGetDouble(out var value) || !double.IsFinite(value))
             throw new ValidationException(path, "The number is out of range; store it as a string.");
-        if (raw.IndexOfAny(['.', 'e', 'E']) < 0 && Math.Abs(value) > MaxExactInteger)
+        if (raw.IndexOfAny(['.', 'e', 'E']) < 0 && BigInteger.Abs(BigInteger.Parse(raw, CultureInfo.InvariantCulture)) > MaxExactInteger)
             throw new ValidationException(path, "Integers beyond 2^53 do not survive canonical JSON; store them as strings.");
         return EcmaNumber.Format(value);
     }

@@ -43,6 +43,8 @@ internal static class Migrations
             );
 
             -- One round trip per append: lock the stream row, check the expected version, chain and insert the events.
+            -- Errors carry their value in the message (details are redacted by clients): PE409 the stream's
+            -- actual version, PE422 the stream's actual type.
             -- p_expected: -1 any, 0 the stream must not exist, n > 0 the stream must be at version n.
             create function @schema.append(
                 p_stream_id text, p_stream_type text, p_expected bigint,
@@ -74,7 +76,7 @@ internal static class Migrations
                 from @schema.streams s where s.id = p_stream_id for update;
                 if not found then
                     if p_expected > 0 then
-                        raise exception using errcode = 'PE409', message = 'the stream does not exist', detail = '0';
+                        raise exception using errcode = 'PE409', message = '0';
                     end if;
                     insert into @schema.streams (id, type, version, hash, created, updated)
                     values (p_stream_id, p_stream_type, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, p_recorded, p_recorded)
@@ -89,10 +91,10 @@ internal static class Migrations
                     end if;
                 end if;
                 if (p_expected = 0 and v_version > 0) or (p_expected > 0 and v_version <> p_expected) then
-                    raise exception using errcode = 'PE409', message = 'the stream is not at the expected version', detail = v_version::text;
+                    raise exception using errcode = 'PE409', message = v_version::text;
                 end if;
                 if v_type <> p_stream_type then
-                    raise exception using errcode = 'PE422', message = 'the stream has another stream type', detail = v_type;
+                    raise exception using errcode = 'PE422', message = v_type;
                 end if;
 
                 -- Recorded times never go back within a stream, so "state as of an instant" is a prefix of the stream.

@@ -80,12 +80,12 @@ internal sealed partial class PostgresEventStore
         catch (PostgresException e) when (e.SqlState == "PE409")
         {
             EventStoreTelemetry.Conflicts.Add(1);
-            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), e.Detail ?? "?");
-            throw new ConflictException($"Stream '{append.StreamId}' is at version {e.Detail}; the append expected {append.Expected}.");
+            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), e.MessageText);
+            throw new ConflictException($"Stream '{append.StreamId}' is at version {e.MessageText}; the append expected {append.Expected}.");
         }
         catch (PostgresException e) when (e.SqlState == "PE422")
         {
-            throw new ValidationException("streamType", $"Stream '{append.StreamId}' has the stream type '{e.Detail}', not '{append.StreamType}'.");
+            throw new ValidationException("streamType", $"Stream '{append.StreamId}' has the stream type '{e.MessageText}', not '{append.StreamType}'.");
         }
 
         var first = version - append.Events.Count + 1;

@@ -19,7 +19,6 @@ public sealed class SubscriptionRunner(
         var subscriber = registration.Factory(services);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var position = -1L;
             try
             {
                 await schema.EnsureAsync(stoppingToken);
@@ -30,21 +29,13 @@ public sealed class SubscriptionRunner(
                     await Task.Delay(options.PollInterval * 10, stoppingToken);
                     continue;
                 }
-                position = await checkpoints.LoadAsync(connection, Name, stoppingToken);
-                Log.SubscriptionStarted(logger, Name, position);
-                var reader = new GapSafeReader(schema.Name, Name, registration.Filter, serializer.Deserialize, logger);
-                while (!stoppingToken.IsCancellationRequested)
+                try
                 {
-                    var read = await reader.ReadAsync(connection, position, options.BatchSize, stoppingToken);
-                    if (read.LastPosition > position)
-                    {
-                        var batch = new SubscriptionBatch(Name, read.Events, position, read.LastPosition, checkpoints);
-                        if (read.Events.Count > 0) await subscriber.HandleAsync(batch, stoppingToken);
-                        if (!batch.CheckpointSaved) await checkpoints.MoveAsync(connection, null, Name, position, read.LastPosition, stoppingToken);
-                        EventStoreTelemetry.EventsDelivered.Add(read.Events.Count, new KeyValuePair<string, object?>("eventstore.subscription", Name));
-                        position = read.LastPosition;
-                    }
-                    if (!read.More) await Task.Delay(options.PollInterval, stoppingToken);
+                    await RunAsLeaderAsync(connection, subscriber, stoppingToken);
+                }
+                finally
+                {
+                    await ReleaseAsync(connection);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,19 +44,58 @@ public sealed class SubscriptionRunner(
             }
             catch (Exception e)
             {
-                Log.SubscriptionFailed(logger, e, Name, position);
+                Log.SubscriptionFailed(logger, e, Name, _position);
                 try { await Task.Delay(options.PollInterval * 5, stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }
         }
     }
 
+    private long _position = -1;
+
+    private async Task RunAsLeaderAsync(NpgsqlConnection connection, ISubscriber subscriber, CancellationToken stoppingToken)
+    {
+        _position = await checkpoints.LoadAsync(connection, Name, stoppingToken);
+        Log.SubscriptionStarted(logger, Name, _position);
+        var reader = new GapSafeReader(schema.Name, Name, registration.Filter, serializer.Deserialize, logger);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var read = await reader.ReadAsync(connection, _position, options.BatchSize, stoppingToken);
+            if (read.LastPosition > _position)
+            {
+                var batch = new SubscriptionBatch(Name, read.Events, _position, read.LastPosition, checkpoints);
+                if (read.Events.Count > 0) await subscriber.HandleAsync(batch, stoppingToken);
+                if (!batch.CheckpointSaved) await checkpoints.MoveAsync(connection, null, Name, _position, read.LastPosition, stoppingToken);
+                EventStoreTelemetry.EventsDelivered.Add(read.Events.Count, new KeyValuePair<string, object?>("eventstore.subscription", Name));
+                _position = read.LastPosition;
+            }
+            if (!read.More) await Task.Delay(options.PollInterval, stoppingToken);
+        }
+    }
+
+    // The pool keeps a returned connection open, so the lock would outlive the runner: release it explicitly.
+    private async Task ReleaseAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
+            await command.ExecuteScalarAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is broken, and the lock went with it.
+        }
+    }
+
+    private long LockKey => EventStoreSchema.LockKey($"subscription:{schema.Name}:{Name}");
+
     // Session-level lock on the connection the runner reads with: if that connection dies, the lock goes with it
     // and the next read fails, so a runner never goes on without it.
     private async Task<bool> TryLeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = EventStoreSchema.LockKey($"subscription:{schema.Name}:{Name}") });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }
