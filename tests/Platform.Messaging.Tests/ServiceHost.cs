@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Platform.EventStore;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>A service process in miniature: event store, outbox relay and an idempotent consumer, started and stopped by the test.</summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ServiceHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+    public IEventStore Store => Services.GetRequiredService<IEventStore>();
+
+    public static async Task<ServiceHost> StartAsync(string database, string schema, string broker, LogCapture logs)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information);
+        builder.Services.AddSingleton(new TestTables(schema));
+        builder.Services.AddEventStore(database, o =>
+        {
+            o.Schema = schema;
+            o.PollInterval = TimeSpan.FromMilliseconds(20);
+            o.Events.RegisterAssembly(typeof(ServiceHost).Assembly);
+        });
+        builder.Services.AddPlatformMessaging(broker, "svc", bus => bus.AddConsumer<KeyRevokedConsumer>(), o => o.Schema = schema + "_m");
+        builder.Services.AddOutboxRelay(relay => relay.Map<KeyRevoked>((e, recorded) => new KeyRevokedIntegrationEvent(e.KeyId, e.Reason, recorded.StreamId)));
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new ServiceHost(host);
+    }
+
+    public static async Task PrepareAsync(string database, string schema)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"create schema {schema}; create table {schema}.revocations (key_id uuid primary key, applied int not null)", connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(CancellationToken.None);
+        _host.Dispose();
+    }
+}
+
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(EventId Id, string Category, string Message)> _entries = new();
+
+    public int Count(string category, int eventId) => _entries.Count(e => e.Id.Id == eventId && e.Category.EndsWith(category, StringComparison.Ordinal));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(LogCapture capture, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            capture._entries.Enqueue((eventId, category, formatter(state, exception)));
+    }
+}
+
+public static class Eventually
+{
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, int seconds = 90)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still not true after {seconds} s: {what}");
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+    }
+}
