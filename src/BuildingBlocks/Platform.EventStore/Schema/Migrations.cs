@@ -59,7 +59,7 @@ internal static class Migrations
                 v_updated timestamptz;
                 v_recorded timestamptz := p_recorded;
                 v_micros bigint;
-                v_position bigint;
+                v_first bigint;
                 v_positions bigint[] := '{}';
                 v_hashes bytea[] := '{}';
                 v_stream bytea := convert_to(p_stream_id, 'UTF8');
@@ -101,14 +101,15 @@ internal static class Migrations
                 if v_updated > v_recorded then v_recorded := v_updated; end if;
                 v_micros := (extract(epoch from v_recorded) * 1000000)::bigint;
 
+                v_first := v_version + 1;
                 for i in 1 .. coalesce(cardinality(p_ids), 0) loop
                     v_version := v_version + 1;
-                    v_position := nextval('@schema.events_position');
+                    v_positions[i] := nextval('@schema.events_position');
                     v_event_type := convert_to(p_types[i], 'UTF8');
                     v_data := convert_to(p_data[i], 'UTF8');
                     v_metadata := convert_to(p_metadata[i], 'UTF8');
                     -- The canonical bytes of docs/audit-hash.md, after the previous hash of the stream.
-                    v_hash := sha256(v_hash || '\x01'::bytea || int8send(v_position) || uuid_send(p_ids[i])
+                    v_hash := sha256(v_hash || '\x01'::bytea || int8send(v_positions[i]) || uuid_send(p_ids[i])
                         || int4send(length(v_stream)) || v_stream
                         || int4send(length(v_stream_type)) || v_stream_type
                         || int8send(v_version)
@@ -116,11 +117,12 @@ internal static class Migrations
                         || int8send(v_micros)
                         || int4send(length(v_data)) || v_data
                         || int4send(length(v_metadata)) || v_metadata);
-                    insert into @schema.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
-                    values (v_position, p_ids[i], p_stream_id, p_stream_type, v_version, p_types[i], p_data[i]::json, p_metadata[i]::json, v_recorded, v_hash);
-                    v_positions := v_positions || v_position;
-                    v_hashes := v_hashes || v_hash;
+                    v_hashes[i] := v_hash;
                 end loop;
+                -- One statement for all rows: cheaper than a row-by-row insert.
+                insert into @schema.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
+                select e.position, e.id, p_stream_id, p_stream_type, v_first + e.ord - 1, e.type, e.data::json, e.metadata::json, v_recorded, e.hash
+                from unnest(v_positions, p_ids, p_types, p_data, p_metadata, v_hashes) with ordinality as e(position, id, type, data, metadata, hash, ord);
 
                 update @schema.streams set version = v_version, hash = v_hash, updated = v_recorded where id = p_stream_id;
                 return query select v_version, v_positions, v_hashes, v_recorded;
