@@ -43,10 +43,10 @@ public sealed class LogBench(BenchStore store, int events, int streams)
             await copy.CompleteAsync();
         }
         await using (var copy = await connection.BeginBinaryImportAsync(
-            $"copy {store.Schema}.streams (id, type, version, hash, created, updated) from stdin (format binary)"))
+            $"copy {store.Schema}.streams (id, type, version, created, updated) from stdin (format binary)"))
         {
             for (var stream = 0; stream < streams; stream++)
-                await copy.WriteRowAsync(default, $"account-{stream}", "account", (long)((events - 1 - stream) / streams + 1), heads[stream], recorded, recorded);
+                await copy.WriteRowAsync(default, $"account-{stream}", "account", (long)((events - 1 - stream) / streams + 1), recorded, recorded);
             await copy.CompleteAsync();
         }
         await store.ExecuteAsync($"select setval('@schema.events_position', {events})");

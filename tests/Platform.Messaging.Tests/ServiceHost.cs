@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Platform.EventStore;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 
@@ -49,37 +49,5 @@ public sealed class ServiceHost : IAsyncDisposable
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
-    }
-}
-
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<(EventId Id, string Category, string Message)> _entries = new();
-
-    public int Count(string category, int eventId) => _entries.Count(e => e.Id.Id == eventId && e.Category.EndsWith(category, StringComparison.Ordinal));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose() { }
-
-    private sealed class Logger(LogCapture capture, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture._entries.Enqueue((eventId, category, formatter(state, exception)));
-    }
-}
-
-public static class Eventually
-{
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, int seconds = 90)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still not true after {seconds} s: {what}");
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
     }
 }

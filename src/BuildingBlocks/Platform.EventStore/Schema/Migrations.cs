@@ -9,11 +9,11 @@ internal static class Migrations
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> All =
     [
         (1, "streams, events, append function, subscriptions", """
+            -- A stream's head hash is its last event's hash (not repeated here, so an append writes this row once).
             create table @schema.streams (
                 id text primary key,
                 type text not null,
                 version bigint not null,
-                hash bytea not null,
                 created timestamptz not null,
                 updated timestamptz not null
             );
@@ -42,7 +42,7 @@ internal static class Migrations
                 updated timestamptz not null
             );
 
-            -- One round trip per append: lock the stream row, check the expected version, chain and insert the events.
+            -- One round trip per append: create or update (and so lock) the stream row, check the expected version, chain and insert the events.
             -- Errors carry their value in the message (details are redacted by clients): PE409 the stream's
             -- actual version, PE422 the stream's actual type.
             -- p_expected: -1 any, 0 the stream must not exist, n > 0 the stream must be at version n.
@@ -53,11 +53,11 @@ internal static class Migrations
             language plpgsql as $fn$
             #variable_conflict use_column
             declare
+                v_count int := coalesce(cardinality(p_ids), 0);
                 v_version bigint;
                 v_hash bytea;
                 v_type text;
-                v_updated timestamptz;
-                v_recorded timestamptz := p_recorded;
+                v_recorded timestamptz;
                 v_micros bigint;
                 v_first bigint;
                 v_positions bigint[] := '{}';
@@ -72,37 +72,44 @@ internal static class Migrations
                 -- running transaction may still fill from one that rolled back (docs/event-store.md).
                 perform pg_current_xact_id();
 
-                select s.version, s.hash, s.type, s.updated into v_version, v_hash, v_type, v_updated
-                from @schema.streams s where s.id = p_stream_id for update;
-                if not found then
-                    if p_expected > 0 then
-                        raise exception using errcode = 'PE409', message = '0';
-                    end if;
-                    insert into @schema.streams (id, type, version, hash, created, updated)
-                    values (p_stream_id, p_stream_type, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, p_recorded, p_recorded)
+                if p_expected <= 0 then
+                    insert into @schema.streams (id, type, version, created, updated)
+                    values (p_stream_id, p_stream_type, v_count, p_recorded, p_recorded)
                     on conflict (id) do nothing;
                     if found then
                         v_version := 0;
-                        v_hash := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
                         v_type := p_stream_type;
-                    else
-                        select s.version, s.hash, s.type, s.updated into v_version, v_hash, v_type, v_updated
-                        from @schema.streams s where s.id = p_stream_id for update;
+                        v_recorded := p_recorded;
+                        v_hash := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+                    elsif p_expected = 0 then
+                        select s.version::text into v_type from @schema.streams s where s.id = p_stream_id;
+                        raise exception using errcode = 'PE409', message = v_type;
                     end if;
                 end if;
-                if (p_expected = 0 and v_version > 0) or (p_expected > 0 and v_version <> p_expected) then
-                    raise exception using errcode = 'PE409', message = v_version::text;
+                if v_version is null then
+                    -- One write locks the stream, claims the versions and keeps recorded times from going back within
+                    -- the stream (so "state as of an instant" is a prefix of it).
+                    update @schema.streams s set version = s.version + v_count, updated = greatest(s.updated, p_recorded)
+                    where s.id = p_stream_id
+                    returning s.version - v_count, s.type, s.updated into v_version, v_type, v_recorded;
+                    if not found then
+                        raise exception using errcode = 'PE409', message = '0';
+                    end if;
+                    if p_expected > 0 and v_version <> p_expected then
+                        raise exception using errcode = 'PE409', message = v_version::text;
+                    end if;
+                    select e.hash into v_hash from @schema.events e where e.stream_id = p_stream_id and e.version = v_version;
+                    if v_hash is null and v_version > 0 then
+                        raise exception 'stream % has lost event version %: verify it before appending', p_stream_id, v_version;
+                    end if;
                 end if;
                 if v_type <> p_stream_type then
                     raise exception using errcode = 'PE422', message = v_type;
                 end if;
-
-                -- Recorded times never go back within a stream, so "state as of an instant" is a prefix of the stream.
-                if v_updated > v_recorded then v_recorded := v_updated; end if;
                 v_micros := (extract(epoch from v_recorded) * 1000000)::bigint;
 
                 v_first := v_version + 1;
-                for i in 1 .. coalesce(cardinality(p_ids), 0) loop
+                for i in 1 .. v_count loop
                     v_version := v_version + 1;
                     v_positions[i] := nextval('@schema.events_position');
                     v_event_type := convert_to(p_types[i], 'UTF8');
@@ -124,7 +131,6 @@ internal static class Migrations
                 select e.position, e.id, p_stream_id, p_stream_type, v_first + e.ord - 1, e.type, e.data::json, e.metadata::json, v_recorded, e.hash
                 from unnest(v_positions, p_ids, p_types, p_data, p_metadata, v_hashes) with ordinality as e(position, id, type, data, metadata, hash, ord);
 
-                update @schema.streams set version = v_version, hash = v_hash, updated = v_recorded where id = p_stream_id;
                 return query select v_version, v_positions, v_hashes, v_recorded;
             end
             $fn$;

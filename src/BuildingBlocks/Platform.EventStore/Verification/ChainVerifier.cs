@@ -26,9 +26,9 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, EventStoreSchema 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken) && link.Next(EventRows.Read(reader, NoData))) { }
         }
-        link.MatchesHead(row.Version, row.Hash);
+        link.MatchesHead(row);
         if (link.Break is { } broken) Log.ChainBroken(logger, streamId, broken.Version, broken.Reason);
-        return new StreamVerification(streamId, link.EventsChecked, row.Version, row.Hash, link.Break);
+        return new StreamVerification(streamId, link.EventsChecked, row, link.Hash, link.Break);
     }
 
     /// <summary>Verifies every stream in one snapshot, in position order; yields progress every <paramref name="progressEvery"/> events.</summary>
@@ -58,7 +58,7 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, EventStoreSchema 
         foreach (var (streamId, head) in await HeadsAsync(connection, transaction, null, cancellationToken))
         {
             var link = links.GetValueOrDefault(streamId) ?? new ChainLink(streamId);
-            if (link.Break is null && !link.MatchesHead(head.Version, head.Hash)) breaks.Add(link.Break!);
+            if (link.Break is null && !link.MatchesHead(head)) breaks.Add(link.Break!);
             if (links.Remove(streamId) is false) streams++;
         }
         foreach (var orphan in links.Values.Where(l => l.Break is null))
@@ -67,15 +67,15 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, EventStoreSchema 
         yield return new VerificationProgress(events, streams, position, true, breaks.Take(MaxReportedBreaks).ToList());
     }
 
-    private async Task<Dictionary<string, (long Version, byte[] Hash)>> HeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    private async Task<Dictionary<string, long>> HeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string? streamId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"select id, version, hash from {schema.Name}.streams where $1::text is null or id = $1", connection, transaction);
+            $"select id, version from {schema.Name}.streams where $1::text is null or id = $1", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)streamId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var heads = new Dictionary<string, (long, byte[])>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken)) heads[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) heads[reader.GetString(0)] = reader.GetInt64(1);
         return heads;
     }
 

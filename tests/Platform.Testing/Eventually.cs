@@ -1,9 +1,11 @@
-namespace Platform.EventStore.Tests;
+using Xunit;
+
+namespace Platform.Testing;
 
 /// <summary>Polls a condition until it holds; the long limit only guards against a hang, it is not a timing assertion.</summary>
 public static class Eventually
 {
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, int seconds = 60)
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, int seconds = 90)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
@@ -13,16 +15,6 @@ public static class Eventually
         }
     }
 
-    public static Task HoldsAsync(Func<bool> condition, string what, int seconds = 60) =>
+    public static Task HoldsAsync(Func<bool> condition, string what, int seconds = 90) =>
         HoldsAsync(() => Task.FromResult(condition()), what, seconds);
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualTime(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
 }
