@@ -1,5 +1,6 @@
 using System.Data;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -41,18 +42,27 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, EventStoreSchema 
         var links = new Dictionary<string, ChainLink>(StringComparer.Ordinal);
         var breaks = new List<ChainBreak>();
         long events = 0, position = 0;
-        await using (var command = new NpgsqlCommand($"select {EventRows.Columns} from {schema.Name}.events order by position", connection, transaction))
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken))
+        // Reading rows and recomputing hashes overlap: one task reads batches, this loop checks them.
+        var batches = Channel.CreateBounded<List<RecordedEvent>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = ReadInBatchesAsync(connection, transaction, batches.Writer, stop.Token);
+        try
         {
-            while (await reader.ReadAsync(cancellationToken))
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            foreach (var recorded in batch)
             {
-                var recorded = EventRows.Read(reader, NoData);
                 if (!links.TryGetValue(recorded.StreamId, out var link)) links[recorded.StreamId] = link = new ChainLink(recorded.StreamId);
                 if (link.Break is null && !link.Next(recorded)) breaks.Add(link.Break!);
                 events++;
                 position = recorded.Position;
                 if (events % progressEvery == 0) yield return new VerificationProgress(events, links.Count, position, false, []);
             }
+        }
+        finally
+        {
+            // Also when the caller stops early: the reading task must end before the connection is disposed.
+            await stop.CancelAsync();
+            await reading;
         }
         var streams = links.Count;
         foreach (var (streamId, head) in await HeadsAsync(connection, transaction, null, cancellationToken))
@@ -65,6 +75,31 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, EventStoreSchema 
             breaks.Add(new ChainBreak(orphan.StreamId, 1, "events exist for a stream that has no stream row", [], orphan.Hash));
         foreach (var broken in breaks.Take(MaxReportedBreaks)) Log.ChainBroken(logger, broken.StreamId, broken.Version, broken.Reason);
         yield return new VerificationProgress(events, streams, position, true, breaks.Take(MaxReportedBreaks).ToList());
+    }
+
+    private async Task ReadInBatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ChannelWriter<List<RecordedEvent>> output,
+        CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await using var command = new NpgsqlCommand($"select {EventRows.Columns} from {schema.Name}.events order by position", connection, transaction);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+            var batch = new List<RecordedEvent>(1000);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                batch.Add(EventRows.Read(reader, NoData));
+                if (batch.Count < 1000) continue;
+                await output.WriteAsync(batch, cancellationToken);
+                batch = new List<RecordedEvent>(1000);
+            }
+            if (batch.Count > 0) await output.WriteAsync(batch, cancellationToken);
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+        }
     }
 
     private async Task<Dictionary<string, long>> HeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
