@@ -83,6 +83,22 @@ public sealed class OutboxRelayTests(LocalServers servers, PostgresDatabase data
         Assert.Equal([messageId], await ProcessedIdsAsync());
     }
 
+    [Fact]
+    public async Task A_consumer_that_fails_after_writing_leaves_nothing_behind_and_the_retry_applies_the_change_once()
+    {
+        var broker = await servers.CreateVirtualHostAsync("retry");
+        await ServiceHost.PrepareAsync(database.ConnectionString, _schema);
+        var key = Guid.CreateVersion7();
+        var faults = new FaultPlan { FailOnce = { key } };
+        await using var service = await ServiceHost.StartAsync(database.ConnectionString, _schema, broker, new LogCapture(), faults);
+
+        await service.Store.AppendAsync($"key-{key}", "key", ExpectedVersion.NoStream, [new KeyRevoked(key, "retry")], null, Ct);
+        await Eventually.HoldsAsync(async () => (await ProcessedIdsAsync()).Count == 1, "the retried delivery is processed");
+
+        Assert.Equal(2, faults.Attempts(key));
+        Assert.Equal(1, await ScalarAsync<int>($"select applied from {_schema}.revocations where key_id = '{key}'"));
+    }
+
     private async Task<List<Guid>> ProcessedIdsAsync()
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);

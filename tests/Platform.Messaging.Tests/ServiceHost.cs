@@ -17,12 +17,13 @@ public sealed class ServiceHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
-    public static async Task<ServiceHost> StartAsync(string database, string schema, string broker, LogCapture logs)
+    public static async Task<ServiceHost> StartAsync(string database, string schema, string broker, LogCapture logs, FaultPlan? faults = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information);
         builder.Services.AddSingleton(new TestTables(schema));
+        builder.Services.AddSingleton(faults ?? new FaultPlan());
         builder.Services.AddEventStore(database, o =>
         {
             o.Schema = schema;

@@ -15,8 +15,24 @@ public sealed record KeyRevokedIntegrationEvent(Guid KeyId, string Reason, strin
 
 public sealed record TestTables(string Schema);
 
+/// <summary>Keys whose first handling fails after the consumer wrote its change (the transaction must undo it).</summary>
+public sealed class FaultPlan
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _attempts = new();
+
+    public HashSet<Guid> FailOnce { get; } = [];
+
+    public int Attempts(Guid key) => _attempts.GetValueOrDefault(key);
+
+    public void Attempt(Guid key)
+    {
+        if (_attempts.AddOrUpdate(key, 1, (_, n) => n + 1) == 1 && FailOnce.Contains(key))
+            throw new InvalidOperationException("Simulated failure after the change was written.");
+    }
+}
+
 /// <summary>Counts how often each revocation took effect: an idempotent consumer must leave every count at 1.</summary>
-public sealed class KeyRevokedConsumer(ProcessedMessages processed, TestTables tables) : IdempotentConsumer<KeyRevokedIntegrationEvent>(processed)
+public sealed class KeyRevokedConsumer(ProcessedMessages processed, TestTables tables, FaultPlan faults) : IdempotentConsumer<KeyRevokedIntegrationEvent>(processed)
 {
     protected override async Task ConsumeOnceAsync(ConsumeContext<KeyRevokedIntegrationEvent> context, NpgsqlTransaction transaction)
     {
@@ -26,5 +42,6 @@ public sealed class KeyRevokedConsumer(ProcessedMessages processed, TestTables t
             """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("k", context.Message.KeyId);
         await command.ExecuteNonQueryAsync(context.CancellationToken);
+        faults.Attempt(context.Message.KeyId);
     }
 }

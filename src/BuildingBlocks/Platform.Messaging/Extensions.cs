@@ -35,6 +35,7 @@ public static class Extensions
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessedMessages>();
+        services.AddHostedService<MessagingStartup>();
         services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>
         {
@@ -70,4 +71,12 @@ public static class Extensions
             SubscriptionFilter.ForEventTypes(mappings.EventTypes.Select(t => sp.GetRequiredService<EventSerializer>().Types.NameOf(t)).ToArray())));
         return services;
     }
+}
+
+/// <summary>Creates the processed-messages table before consumers start.</summary>
+internal sealed class MessagingStartup(ProcessedMessages processed) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => processed.EnsureSchemaAsync().WaitAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -7,12 +7,15 @@ namespace Platform.Messaging;
 /// <summary>The ids of messages each consumer has processed (table <c>processed_messages</c> in the service's database).</summary>
 public sealed class ProcessedMessages(NpgsqlDataSource dataSource, MessagingOptions options, TimeProvider timeProvider, ILogger<ProcessedMessages> logger)
 {
-    private readonly Lazy<Task> _schema = new(() => EnsureSchemaAsync(dataSource, options.Schema));
+    private readonly Lazy<Task> _schema = new(() => CreateSchemaAsync(dataSource, options.Schema));
+
+    /// <summary>Creates the table when missing (at start-up, and before the first message at the latest).</summary>
+    public Task EnsureSchemaAsync() => _schema.Value;
 
     /// <summary>Runs <paramref name="handle"/> and records the id in one transaction; false (and nothing done) for a duplicate.</summary>
     public async Task<bool> ProcessOnceAsync(string consumer, Guid messageId, Func<NpgsqlTransaction, Task> handle, CancellationToken cancellationToken)
     {
-        await _schema.Value;
+        await EnsureSchemaAsync();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // A concurrent delivery of the same id waits here on the unique key until the first one commits or rolls back.
@@ -35,7 +38,7 @@ public sealed class ProcessedMessages(NpgsqlDataSource dataSource, MessagingOpti
         return true;
     }
 
-    private static async Task EnsureSchemaAsync(NpgsqlDataSource dataSource, string schema)
+    private static async Task CreateSchemaAsync(NpgsqlDataSource dataSource, string schema)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
