@@ -72,7 +72,14 @@ internal static class Migrations
                 -- running transaction may still fill from one that rolled back (docs/event-store.md).
                 perform pg_current_xact_id();
 
-                if p_expected <= 0 then
+                -- One write to the stream row locks it and claims the versions; "updated" never goes back, so recorded
+                -- times never go back within a stream ("state as of an instant" is a prefix of it).
+                if p_expected <> 0 then
+                    update @schema.streams s set version = s.version + v_count, updated = greatest(s.updated, p_recorded)
+                    where s.id = p_stream_id
+                    returning s.version - v_count, s.type, s.updated into v_version, v_type, v_recorded;
+                end if;
+                if v_version is null and p_expected <= 0 then
                     insert into @schema.streams (id, type, version, created, updated)
                     values (p_stream_id, p_stream_type, v_count, p_recorded, p_recorded)
                     on conflict (id) do nothing;
@@ -84,22 +91,21 @@ internal static class Migrations
                     elsif p_expected = 0 then
                         select s.version::text into v_type from @schema.streams s where s.id = p_stream_id;
                         raise exception using errcode = 'PE409', message = v_type;
+                    else -- created by a concurrent append that committed meanwhile
+                        update @schema.streams s set version = s.version + v_count, updated = greatest(s.updated, p_recorded)
+                        where s.id = p_stream_id
+                        returning s.version - v_count, s.type, s.updated into v_version, v_type, v_recorded;
                     end if;
                 end if;
                 if v_version is null then
-                    -- One write locks the stream, claims the versions and keeps recorded times from going back within
-                    -- the stream (so "state as of an instant" is a prefix of it).
-                    update @schema.streams s set version = s.version + v_count, updated = greatest(s.updated, p_recorded)
-                    where s.id = p_stream_id
-                    returning s.version - v_count, s.type, s.updated into v_version, v_type, v_recorded;
-                    if not found then
-                        raise exception using errcode = 'PE409', message = '0';
-                    end if;
-                    if p_expected > 0 and v_version <> p_expected then
-                        raise exception using errcode = 'PE409', message = v_version::text;
-                    end if;
+                    raise exception using errcode = 'PE409', message = '0';
+                end if;
+                if p_expected > 0 and v_version <> p_expected then
+                    raise exception using errcode = 'PE409', message = v_version::text;
+                end if;
+                if v_hash is null then
                     select e.hash into v_hash from @schema.events e where e.stream_id = p_stream_id and e.version = v_version;
-                    if v_hash is null and v_version > 0 then
+                    if v_hash is null then
                         raise exception 'stream % has lost event version %: verify it before appending', p_stream_id, v_version;
                     end if;
                 end if;
