@@ -7,7 +7,7 @@ namespace Platform.EventStore.Bench;
 
 /// <summary>
 /// Appends through the store beside a raw batched INSERT of the same rows (same columns and indexes, one
-/// multi-row INSERT per append, autocommit), for the same time each, alternating so load drifts hit both.
+/// multi-row INSERT per append, autocommit), for the same time each, in alternating half-second slices.
 /// </summary>
 public sealed class AppendBench(BenchStore store, TimeSpan duration)
 {
@@ -16,16 +16,25 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
     public async Task<(double Store, double Raw)> RunAsync(int eventsPerAppend, int writers)
     {
         await store.ExecuteAsync("truncate @schema.events, @schema.streams; drop table if exists @schema.raw_events; create table @schema.raw_events (like @schema.events including all)");
-        // Order raw, store, store, raw (each half the time): a load change during the run hits both alike.
-        var half = duration / 2;
-        var raw1 = await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, half, 0);
-        var store1 = await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, half, 0);
-        var store2 = await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, half, 1_000_000);
-        var raw2 = await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, half, 1_000_000);
-        return ((store1 + store2) / 2, (raw1 + raw2) / 2);
+        // Many short slices, alternating which goes first: a change of load during the run hits both alike.
+        var slices = Math.Max(2, (int)duration.TotalSeconds);
+        var slice = duration / (2 * slices);
+        (long Events, double Seconds) stored = default, raw = default;
+        for (var i = 0; i < slices; i++)
+        {
+            var first = (i + 1L) * 1_000_000; // fresh streams per slice, so the raw INSERT knows its versions
+            if (i % 2 == 0) raw = Add(raw, await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, slice, first));
+            stored = Add(stored, await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, slice, first));
+            if (i % 2 == 1) raw = Add(raw, await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, slice, first));
+        }
+        return (stored.Events / stored.Seconds, raw.Events / raw.Seconds);
     }
 
-    private static async Task<double> MeasureAsync(int writers, int eventsPerAppend, Func<int, long, int, Task> append, TimeSpan duration, long firstAppend)
+    private static (long, double) Add((long Events, double Seconds) total, (long Events, double Seconds) slice) =>
+        (total.Events + slice.Events, total.Seconds + slice.Seconds);
+
+    private static async Task<(long Events, double Seconds)> MeasureAsync(int writers, int eventsPerAppend, Func<int, long, int, Task> append,
+        TimeSpan duration, long firstAppend)
     {
         var events = 0L;
         var stopwatch = Stopwatch.StartNew();
@@ -37,13 +46,13 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
                 Interlocked.Add(ref events, eventsPerAppend);
             }
         })));
-        return events / stopwatch.Elapsed.TotalSeconds;
+        return (events, stopwatch.Elapsed.TotalSeconds);
     }
 
     private object[] NewEvents(int count) => Enumerable.Range(0, count)
         .Select(_ => (object)new Deposited(Guid.CreateVersion7(), 12.50m, $"invoice-{Random.Shared.Next(1_000_000)}")).ToArray();
 
-    // Each writer owns 100 streams, so versions are known without reading; the second half uses fresh ones.
+    // Each writer owns 100 streams per slice, so versions are known without reading.
     private static string StreamOf(int writer, long n) => $"account-{writer}-{n / 1_000_000}-{n % 100}";
 
     private Task StoreAppendAsync(int writer, long n, int count) =>

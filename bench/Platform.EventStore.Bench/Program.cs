@@ -12,7 +12,7 @@ var database = await server.CreateScratchDatabaseAsync("bench");
 Console.WriteLine($"PostgreSQL (durable: fsync on, synchronous_commit on) on port {server.Port}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 
 Console.WriteLine();
-Console.WriteLine($"## Appends ({seconds} s each, store and raw INSERT alternating)");
+Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices)");
 Console.WriteLine("| events/append | writers | store events/s | raw INSERT events/s | ratio |");
 Console.WriteLine("|---|---|---|---|---|");
 await using (var appends = await BenchStore.CreateAsync(database, "bench_append"))
