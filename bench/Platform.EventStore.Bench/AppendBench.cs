@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Platform.EventStore.Bench;
+
+/// <summary>
+/// Appends through the store beside a raw batched INSERT of the same rows (same columns and indexes, one
+/// multi-row INSERT per append, autocommit), for the same time each, in alternating half-second slices.
+/// </summary>
+public sealed class AppendBench(BenchStore store, TimeSpan duration)
+{
+    private readonly EventSerializer _serializer = new(new EventTypes().Register<Deposited>(), EventSerializer.DefaultOptions());
+
+    public async Task<(double Store, double Raw)> RunAsync(int eventsPerAppend, int writers)
+    {
+        await store.ExecuteAsync("truncate @schema.events, @schema.streams; drop table if exists @schema.raw_events; create table @schema.raw_events (like @schema.events including all)");
+        // Many short slices, alternating which goes first: a change of load during the run hits both alike.
+        var slices = Math.Max(2, (int)duration.TotalSeconds);
+        var slice = duration / (2 * slices);
+        (long Events, double Seconds) stored = default, raw = default;
+        for (var i = 0; i < slices; i++)
+        {
+            var first = (i + 1L) * 1_000_000; // fresh streams per slice, so the raw INSERT knows its versions
+            if (i % 2 == 0) raw = Add(raw, await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, slice, first));
+            stored = Add(stored, await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, slice, first));
+            if (i % 2 == 1) raw = Add(raw, await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, slice, first));
+        }
+        return (stored.Events / stored.Seconds, raw.Events / raw.Seconds);
+    }
+
+    private static (long, double) Add((long Events, double Seconds) total, (long Events, double Seconds) slice) =>
+        (total.Events + slice.Events, total.Seconds + slice.Seconds);
+
+    private static async Task<(long Events, double Seconds)> MeasureAsync(int writers, int eventsPerAppend, Func<int, long, int, Task> append,
+        TimeSpan duration, long firstAppend)
+    {
+        var events = 0L;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            for (var n = firstAppend; stopwatch.Elapsed < duration; n++)
+            {
+                await append(writer, n, eventsPerAppend);
+                Interlocked.Add(ref events, eventsPerAppend);
+            }
+        })));
+        return (events, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private object[] NewEvents(int count) => Enumerable.Range(0, count)
+        .Select(_ => (object)new Deposited(Guid.CreateVersion7(), 12.50m, $"invoice-{Random.Shared.Next(1_000_000)}")).ToArray();
+
+    // Each writer owns 100 streams per slice, so versions are known without reading.
+    private static string StreamOf(int writer, long n) => $"account-{writer}-{n / 1_000_000}-{n % 100}";
+
+    private Task StoreAppendAsync(int writer, long n, int count) =>
+        store.Store.AppendAsync(StreamOf(writer, n), "account", ExpectedVersion.Any, NewEvents(count), EventMetadata.For("user:bench", "corr-1"));
+
+    private async Task RawAppendAsync(int writer, long n, int count)
+    {
+        var (types, data) = (new string[count], new string[count]);
+        var events = NewEvents(count);
+        for (var i = 0; i < count; i++) (types[i], data[i]) = _serializer.Serialize(events[i]);
+        var metadata = _serializer.SerializeMetadata(EventMetadata.For("user:bench", "corr-1"));
+        var firstVersion = n % 1_000_000 / 100 * count + 1;
+        await using var command = store.DataSource.CreateCommand($"""
+            insert into {store.Schema}.raw_events (id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
+            select id, $2, 'account', $3 + ord - 1, type, data::json, $6::json, $7, hash
+            from unnest($1::uuid[], $4::text[], $5::text[], $8::bytea[]) with ordinality as e(id, type, data, hash, ord)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StreamOf(writer, n) });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = firstVersion });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = Enumerable.Range(0, count).Select(_ => RandomNumberGenerator.GetBytes(32)).ToArray() });
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Platform.EventStore.Bench;
+using Platform.Hosting.Local.Postgres;
+
+// dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000]
+var seconds = int.Parse(Option("--seconds") ?? "8", CultureInfo.InvariantCulture);
+var events = int.Parse(Option("--events") ?? "1000000", CultureInfo.InvariantCulture);
+
+await using var server = new PostgresServer(new PostgresServerOptions { Durable = true });
+await server.StartAsync();
+var database = await server.CreateScratchDatabaseAsync("bench");
+Console.WriteLine($"PostgreSQL (durable: fsync on, synchronous_commit on) on port {server.Port}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+
+Console.WriteLine();
+Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices)");
+Console.WriteLine("| events/append | writers | store events/s | raw INSERT events/s | ratio |");
+Console.WriteLine("|---|---|---|---|---|");
+await using (var appends = await BenchStore.CreateAsync(database, "bench_append"))
+{
+    var bench = new AppendBench(appends, TimeSpan.FromSeconds(seconds));
+    foreach (var (perAppend, writers) in new[] { (1, 1), (10, 1), (1, 32), (10, 32) })
+    {
+        var (store, raw) = await bench.RunAsync(perAppend, writers);
+        Console.WriteLine($"| {perAppend} | {writers} | {store:N0} | {raw:N0} | {store / raw:0.00} |");
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"## Whole log ({events:N0} events in {events / 100:N0} streams)");
+await using (var log = await BenchStore.CreateAsync(database, "bench_log"))
+{
+    var bench = new LogBench(log, events, Math.Max(1, events / 100));
+    Console.WriteLine($"seeded with COPY in {(await bench.SeedAsync()).TotalSeconds:0.0} s");
+    var (verify, valid) = await bench.VerifyAllAsync();
+    Console.WriteLine($"| VerifyAll | {verify:N0} events/s | chains valid: {valid} |");
+    Console.WriteLine($"| ReadAll | {await bench.ReadAllAsync():N0} events/s | |");
+}
+Console.WriteLine($"load average after: {LoadAverage()}");
+
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

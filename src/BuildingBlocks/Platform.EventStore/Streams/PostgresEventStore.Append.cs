@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Domain;
+
+namespace Platform.EventStore;
+
+internal sealed partial class PostgresEventStore
+{
+    public async Task<AppendResult> AppendAsync(string streamId, string streamType, ExpectedVersion expected,
+        IReadOnlyList<object> events, EventMetadata? metadata = null, CancellationToken cancellationToken = default)
+    {
+        var append = Prepare(streamId, streamType, expected, events, metadata);
+        await schema.EnsureAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!projections.Inline.Any(p => events.Any(e => p.Handles(e.GetType()))))
+            return await ExecuteAsync(connection, null, append, cancellationToken);
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await ExecuteAsync(connection, transaction, append, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<AppendResult> AppendAsync(NpgsqlTransaction transaction, string streamId, string streamType, ExpectedVersion expected,
+        IReadOnlyList<object> events, EventMetadata? metadata = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var append = Prepare(streamId, streamType, expected, events, metadata);
+        await schema.EnsureAsync(cancellationToken);
+        return await ExecuteAsync(transaction.Connection ?? throw new InvalidOperationException("The transaction is completed."),
+            transaction, append, cancellationToken);
+    }
+
+    private sealed record PendingAppend(string StreamId, string StreamType, ExpectedVersion Expected, IReadOnlyList<object> Events,
+        Guid[] Ids, string[] Types, string[] Data, string[] Metadata, DateTimeOffset Recorded);
+
+    private PendingAppend Prepare(string streamId, string streamType, ExpectedVersion expected, IReadOnlyList<object> events, EventMetadata? metadata)
+    {
+        AppendValidation.Check(streamId, streamType, events);
+        var metadataJson = serializer.SerializeMetadata((metadata ?? EventMetadata.Empty).WithCurrentTrace());
+        var ids = new Guid[events.Count];
+        var types = new string[events.Count];
+        var data = new string[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            ids[i] = Guid.CreateVersion7();
+            (types[i], data[i]) = serializer.Serialize(events[i]);
+        }
+        var now = timeProvider.GetUtcNow().ToUniversalTime();
+        var recorded = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero); // PostgreSQL keeps microseconds
+        return new PendingAppend(streamId, streamType, expected, events, ids, types, data, Enumerable.Repeat(metadataJson, events.Count).ToArray(), recorded);
+    }
+
+    private async Task<AppendResult> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingAppend append,
+        CancellationToken cancellationToken)
+    {
+        using var activity = EventStoreTelemetry.Source.StartActivity("eventstore append", ActivityKind.Client);
+        activity?.SetTag("eventstore.stream_type", append.StreamType);
+        activity?.SetTag("eventstore.event_count", append.Events.Count);
+        var started = Stopwatch.GetTimestamp();
+
+        await using var command = new NpgsqlCommand($"select stream_version, positions, hashes, recorded from {schema.Name}.append($1, $2, $3, $4, $5, $6, $7, $8)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamType, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.Expected.Value });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = append.Ids });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = append.Recorded });
+
+        long version; long[] positions; byte[][] hashes; DateTimeOffset recorded;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (version, positions, hashes, recorded) = (reader.GetInt64(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<byte[][]>(2), reader.GetFieldValue<DateTimeOffset>(3));
+        }
+        catch (PostgresException e) when (e.SqlState == "PE409")
+        {
+            EventStoreTelemetry.Conflicts.Add(1);
+            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), e.MessageText);
+            throw new ConflictException($"Stream '{append.StreamId}' is at version {e.MessageText}; the append expected {append.Expected}.");
+        }
+        catch (PostgresException e) when (e.SqlState == "PE422")
+        {
+            throw new ValidationException("streamType", $"Stream '{append.StreamId}' has the stream type '{e.MessageText}', not '{append.StreamType}'.");
+        }
+
+        var first = version - append.Events.Count + 1;
+        var events = append.Events.Select((data, i) => new RecordedEvent(positions[i], append.Ids[i], append.StreamId, append.StreamType,
+            first + i, append.Types[i], append.Data[i], append.Metadata[i], recorded, hashes[i], (_, _) => data)).ToList();
+
+        if (transaction is not null)
+            foreach (var projection in projections.Inline.Where(p => append.Events.Any(e => p.Handles(e.GetType()))))
+                await projection.ApplyAsync(events, transaction, cancellationToken);
+
+        EventStoreTelemetry.EventsAppended.Add(events.Count, new KeyValuePair<string, object?>("eventstore.stream_type", append.StreamType));
+        EventStoreTelemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Log.Appended(logger, append.StreamId, first, version);
+        return new AppendResult(append.StreamId, version, events);
+    }
+}

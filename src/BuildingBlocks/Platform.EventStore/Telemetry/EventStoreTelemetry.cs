@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Platform.EventStore;
+
+/// <summary>Traces and metrics under the name <c>Platform.EventStore</c> (ServiceDefaults listens to it).</summary>
+public static class EventStoreTelemetry
+{
+    public const string Name = "Platform.EventStore";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> EventsAppended = Meter.CreateCounter<long>("platform.eventstore.events.appended", "{event}");
+
+    public static readonly Counter<long> Conflicts = Meter.CreateCounter<long>("platform.eventstore.append.conflicts", "{conflict}");
+
+    public static readonly Histogram<double> AppendDuration = Meter.CreateHistogram<double>("platform.eventstore.append.duration", "ms");
+
+    public static readonly Counter<long> EventsDelivered = Meter.CreateCounter<long>("platform.eventstore.subscription.delivered", "{event}");
+}
