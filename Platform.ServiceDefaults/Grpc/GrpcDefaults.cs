@@ -1,26 +1,25 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Platform.Authentication;
+using Platform.Grpc;
 
 namespace Platform.ServiceDefaults.Grpc;
 
 /// <summary>
-/// The one place where gRPC hosting joins the defaults. The Kestrel endpoint named <c>grpc</c> (cleartext
-/// HTTP/2) is already configured by <see cref="Endpoints.ServiceEndpoints"/>; the server itself comes with Platform.Grpc.
+/// gRPC hosting in the defaults: the server (on the Kestrel endpoint named <c>grpc</c>, configured by
+/// <see cref="Endpoints.ServiceEndpoints"/>), bearer JWTs accepted, and the standard health and reflection services.
 /// </summary>
 internal static class GrpcDefaults
 {
     public static void AddGrpcDefaults(this IHostApplicationBuilder builder)
     {
-        // GRPC-MERGE: once Platform.Grpc is referenced, register the server here:
-        //   builder.Services.AddGrpcServer();
-        _ = builder;
+        builder.Services.AddGrpcServer();
+        builder.AddPlatformAuthentication();
     }
 
     public static void MapGrpcDefaults(this WebApplication app)
     {
-        // GRPC-MERGE: once Platform.Grpc is referenced, map the standard services here:
-        //   app.MapGrpcHealth();
-        //   app.MapGrpcReflection();
-        _ = app;
+        app.MapGrpcHealth();
+        app.MapGrpcReflection();
     }
 }

@@ -23,7 +23,8 @@ public sealed class AuditQueriesTests(PostgresDatabase database) : IClassFixture
         var audit = test.Services.GetRequiredService<AuditQueries>();
         await test.Store.AppendAsync("s", "log", ExpectedVersion.Any, [new Note("x")], null, Ct);
 
-        foreach (var caller in new[] { Principal(null), Principal("admin"), new ClaimsPrincipal() })
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => audit.ReadStreamAsync(new ReadStreamRequest { StreamId = "s" }, new ClaimsPrincipal(), Ct));
+        foreach (var caller in new[] { Principal(null), Principal("admin") })
         {
             await Assert.ThrowsAsync<PermissionDeniedException>(() => audit.ReadStreamAsync(new ReadStreamRequest { StreamId = "s" }, caller, Ct));
             await Assert.ThrowsAsync<PermissionDeniedException>(async () => await audit.ReadAllAsync(new ReadAllRequest(), caller, Ct).ToListAsync(Ct));

@@ -25,7 +25,7 @@ public sealed class ReadTests(PostgresDatabase database) : IClassFixture<Postgre
     [Fact]
     public async Task The_global_log_reads_from_a_position_with_stream_type_event_type_and_time_filters()
     {
-        var time = new ManualTime(Start);
+        var time = new ManualClock(Start);
         await using var test = await TestStore.CreateAsync(database.ConnectionString, time: time);
         var key = Guid.CreateVersion7();
         await test.Store.AppendAsync("k1", "key", ExpectedVersion.Any, [new KeyCreated(key, "a", 1m)], null, Ct);
@@ -51,7 +51,7 @@ public sealed class ReadTests(PostgresDatabase database) : IClassFixture<Postgre
     [Fact]
     public async Task An_aggregate_loads_with_its_version_and_as_of_a_version_or_an_instant()
     {
-        var time = new ManualTime(Start);
+        var time = new ManualClock(Start);
         await using var test = await TestStore.CreateAsync(database.ConnectionString, time: time);
         var key = Guid.CreateVersion7();
         await test.Store.AppendAsync("key-a", "key", ExpectedVersion.NoStream, [new KeyCreated(key, "first", 5m)], null, Ct);

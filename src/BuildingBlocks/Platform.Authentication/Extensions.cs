@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Platform.Authentication.Tokens;
+using Platform.Grpc;
 
 namespace Platform.Authentication;
 
@@ -17,6 +18,7 @@ public static class Extensions
         builder.Services.AddSingleton<JwtTokenValidator>();
         builder.Services.AddSingleton<DevelopmentTokenIssuer>();
         builder.Services.AddSingleton<ServiceTokenSource>();
+        builder.Services.AddSingleton<IBearerAuthenticator, JwtBearerAuthenticator>();
         return builder;
     }
 }

@@ -14,6 +14,7 @@ public static class AuditAccess
 
     public static void Demand(ClaimsPrincipal? caller)
     {
+        if (caller?.Identity is not { IsAuthenticated: true }) throw new UnauthenticatedException();
         if (!IsAllowed(caller)) throw new PermissionDeniedException("Only auditors and support may use the audit service.");
     }
 }
