@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every platform service shares, in the shape of an Aspire app's ServiceDefaults: telemetry, health
-/// checks, the two Kestrel endpoints and (after the gRPC layer is merged) gRPC hosting.
+/// checks, the two Kestrel endpoints, gRPC hosting (server, JWT bearer authentication, health, reflection).
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
