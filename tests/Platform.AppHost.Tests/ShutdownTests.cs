@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using Platform.Testing;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -21,15 +21,15 @@ public sealed partial class ShutdownTests
             var ports = Ports(await File.ReadAllTextAsync(apphost.EndpointsFile, TestContext.Current.CancellationToken));
             var servicePid = int.Parse(ServicePid().Match(string.Join('\n', apphost.Output)).Groups[1].Value);
             Assert.Equal(5, ports.Count); // postgres, amqp, distribution, sample http and grpc
-            Assert.All(ports, port => Assert.True(Listens(port), $"port {port} should be open while the AppHost runs"));
+            Assert.All(ports, port => Assert.True(LocalProcesses.Listens(port), $"port {port} should be open while the AppHost runs"));
 
             apphost.Interrupt();
             var exitCode = await apphost.WaitForExitAsync();
 
             // Checked at once: the reaper (which would hide a leak) only acts a second or more after its owner is gone.
-            Assert.DoesNotContain(ports, Listens);
+            Assert.DoesNotContain(ports, LocalProcesses.Listens);
             Assert.False(Directory.Exists($"/proc/{servicePid}"), "the service process is still running");
-            Assert.Empty(ProcessesMentioning(state));
+            Assert.Empty(LocalProcesses.Mentioning(state));
             Assert.Equal(0, exitCode);
             Assert.False(File.Exists(apphost.EndpointsFile), "endpoints.json outlived the AppHost");
             var lines = apphost.Output.ToList();
@@ -55,24 +55,4 @@ public sealed partial class ShutdownTests
             .Select(endpoint => new Uri(endpoint.Value.GetString()!).Port)
             .ToList();
     }
-
-    private static bool Listens(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static List<string> ProcessesMentioning(string text) =>
-        Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } })
-            .Where(c => c.Contains(text))
-            .ToList();
 }

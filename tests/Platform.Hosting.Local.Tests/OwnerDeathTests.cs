@@ -1,5 +1,5 @@
+using Platform.Testing;
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace Platform.Hosting.Local.Tests;
 
@@ -12,12 +12,12 @@ public sealed class OwnerDeathTests
     public async Task Killing_the_owner_with_sigkill_stops_its_servers_and_removes_their_data()
     {
         using var owner = await OwnerProcess.StartAsync(TestContext.Current.CancellationToken);
-        Assert.True(Listens(owner.PostgresPort) && Listens(owner.AmqpPort));
+        Assert.True(LocalProcesses.Listens(owner.PostgresPort) && LocalProcesses.Listens(owner.AmqpPort));
 
         owner.KillHard();
 
-        await WaitUntilAsync(() => !Listens(owner.PostgresPort) && !Listens(owner.AmqpPort) && !Directory.Exists(owner.InstanceDirectory));
-        Assert.Empty(ServerProcessesMentioning(owner.InstanceDirectory));
+        await WaitUntilAsync(() => !LocalProcesses.Listens(owner.PostgresPort) && !LocalProcesses.Listens(owner.AmqpPort) && !Directory.Exists(owner.InstanceDirectory));
+        Assert.DoesNotContain(LocalProcesses.Mentioning(owner.InstanceDirectory), c => !c.Contains("rm -rf"));
     }
 
     [Fact]
@@ -31,34 +31,15 @@ public sealed class OwnerDeathTests
         Process.Start("kill", ["-9", reaper])!.WaitForExit();
         first.KillHard();
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
-        Assert.True(Listens(first.PostgresPort), "with its reaper gone, nothing has stopped the first owner's PostgreSQL yet");
+        Assert.True(LocalProcesses.Listens(first.PostgresPort), "with its reaper gone, nothing has stopped the first owner's PostgreSQL yet");
 
         using var second = await OwnerProcess.StartAsync(TestContext.Current.CancellationToken);
 
-        await WaitUntilAsync(() => !Listens(first.PostgresPort) && !Listens(first.AmqpPort) && !Directory.Exists(first.InstanceDirectory));
-        Assert.True(Listens(second.PostgresPort));
+        await WaitUntilAsync(() => !LocalProcesses.Listens(first.PostgresPort) && !LocalProcesses.Listens(first.AmqpPort) && !Directory.Exists(first.InstanceDirectory));
+        Assert.True(LocalProcesses.Listens(second.PostgresPort));
         second.KillHard();
-        await WaitUntilAsync(() => !Listens(second.PostgresPort) && !Listens(second.AmqpPort));
+        await WaitUntilAsync(() => !LocalProcesses.Listens(second.PostgresPort) && !LocalProcesses.Listens(second.AmqpPort));
     }
-
-    private static bool Listens(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static IEnumerable<string> ServerProcessesMentioning(string directory) =>
-        Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "cmdline"))
-            .Select(f => { try { return File.ReadAllText(f).Replace('\0', ' '); } catch (IOException) { return ""; } })
-            .Where(c => c.Contains(directory) && !c.Contains("rm -rf"));
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
