@@ -19,6 +19,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Before the event store's start-up and the bus, so the tables exist before the first append or message.
+        services.AddHostedService<KeysSchema>();
         builder.AddEventStore("keysdb", store =>
         {
             store.Events.RegisterAssembly(typeof(KeyCreated).Assembly);
@@ -26,7 +28,6 @@ public static class Extensions
             // Integration events leave soon after the commit: other instances' caches depend on them.
             store.PollInterval = TimeSpan.FromMilliseconds(50);
         });
-        services.AddHostedService<KeysSchema>();
         services.AddOutboxRelay(MapIntegrationEvents);
 
         // Each instance gets a queue of its own for cache invalidation; the name carries a per-process id.
