@@ -1,29 +1,37 @@
+using Platform.Audit.V1;
 using Platform.Contracts.Keys.V1;
 using Platform.Grpc;
 using Platform.Keys.Tests.Hosting;
 
 namespace Platform.Keys.Tests;
 
-/// <summary>Every Keys RPC as every kind of caller, each outcome asserted.</summary>
+/// <summary>Every Keys RPC, and the Audit service's on the Keys service, as every kind of caller; each outcome asserted.</summary>
 public sealed class AuthorizationMatrixTests(AuthorizationWorld world) : IClassFixture<AuthorizationWorld>
 {
     private const StatusCode Ok = StatusCode.OK, Denied = StatusCode.PermissionDenied, NotFound = StatusCode.NotFound, Unauth = StatusCode.Unauthenticated;
 
     private static readonly string[] Callers =
-        ["admin", "member", "other org member", "management key", "inference key", "disabled key", "expired key", "deleted key", "service", "no credential"];
+        ["admin", "member", "other org member", "management key", "inference key", "disabled key", "expired key", "deleted key", "service", "auditor",
+            "no credential"];
 
     // One row per RPC, one column per caller (in the order of Callers).
     private static readonly Dictionary<string, StatusCode[]> Expected = new()
     {
-        ["CreateKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, Unauth],
-        ["ListKeys"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, Unauth],
-        ["GetKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, Unauth],
-        ["GetCurrentKey"] = [Denied, Denied, Denied, Ok, Ok, Unauth, Unauth, Unauth, Denied, Unauth],
-        ["UpdateKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, Unauth],
-        ["DeleteKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, Unauth],
-        ["RotateKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, Unauth],
-        ["Authenticate"] = [Denied, Denied, Denied, Denied, Denied, Unauth, Unauth, Unauth, Ok, Unauth],
+        ["CreateKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, NotFound, Unauth],
+        ["ListKeys"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, NotFound, Unauth],
+        ["GetKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, NotFound, Unauth],
+        ["GetCurrentKey"] = [Denied, Denied, Denied, Ok, Ok, Unauth, Unauth, Unauth, Denied, Denied, Unauth],
+        ["UpdateKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, NotFound, Unauth],
+        ["DeleteKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, NotFound, Unauth],
+        ["RotateKey"] = [Ok, Ok, NotFound, Ok, Denied, Unauth, Unauth, Unauth, Denied, NotFound, Unauth],
+        ["Authenticate"] = [Denied, Denied, Denied, Denied, Denied, Unauth, Unauth, Unauth, Ok, Denied, Unauth],
+        ["Audit.ReadStream"] = [Denied, Denied, Denied, Denied, Denied, Unauth, Unauth, Unauth, Denied, Ok, Unauth],
+        ["Audit.VerifyStream"] = [Denied, Denied, Denied, Denied, Denied, Unauth, Unauth, Unauth, Denied, Ok, Unauth],
+        ["Audit.ReadAll"] = [Denied, Denied, Denied, Denied, Denied, Unauth, Unauth, Unauth, Denied, Ok, Unauth],
+        ["Audit.VerifyAll"] = [Denied, Denied, Denied, Denied, Denied, Unauth, Unauth, Unauth, Denied, Ok, Unauth],
     };
+
+    private string TargetStream => $"key-{world.Target.Key.Hash}";
 
     public static TheoryData<string, string, StatusCode> Matrix()
     {
@@ -61,6 +69,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationWorld world) : IClassF
                 await keys.RotateKeyAsync(new RotateKeyRequest { Hash = rotated.Key.Hash }, as_);
             },
             "Authenticate" => () => keys.AuthenticateAsync(new AuthenticateRequest { Secret = world.Target.Secret }, as_),
+            "Audit.ReadStream" => () => world.Audit.ReadStreamAsync(new ReadStreamRequest { StreamId = TargetStream }, as_),
+            "Audit.VerifyStream" => () => world.Audit.VerifyStreamAsync(new VerifyStreamRequest { StreamId = TargetStream }, as_),
+            "Audit.ReadAll" => async () => await world.Audit.ReadAllAsync(new ReadAllRequest { StreamTypes = { "key" }, MaxCount = 5 }, as_).ToListAsync(),
+            "Audit.VerifyAll" => async () => await world.Audit.VerifyAllAsync(new VerifyAllRequest(), as_).ToListAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(rpc)),
         });
 

@@ -8,7 +8,7 @@ namespace Platform.Keys.Tests.Hosting;
 /// <summary>
 /// Everyone the authorization matrix calls as: an organization's admin and member, a member of another organization,
 /// the organization's management and inference keys, a disabled, an expired and a deleted key, a platform service,
-/// and nobody. Keys run on a manual clock so the expired key is expired without waiting.
+/// a platform auditor (no membership) and nobody. Keys run on a manual clock so the expired key is expired without waiting.
 /// </summary>
 public sealed class AuthorizationWorld(LocalServers servers) : ClockedKeysEnvironment(servers)
 {
@@ -35,6 +35,7 @@ public sealed class AuthorizationWorld(LocalServers servers) : ClockedKeysEnviro
             ExpiresAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow().AddMinutes(1)),
         }, Org.Admin.Call);
         Clock.Advance(TimeSpan.FromMinutes(2));
+        var auditor = await this.SignInAsync("auditor", "auditor");
 
         Callers = new Dictionary<string, Func<CallOptions>>
         {
@@ -47,6 +48,7 @@ public sealed class AuthorizationWorld(LocalServers servers) : ClockedKeysEnviro
             ["expired key"] = () => Bearer(expired.Secret),
             ["deleted key"] = () => Bearer(deleted.Secret),
             ["service"] = () => AsService(),
+            ["auditor"] = () => auditor.Call,
             ["no credential"] = () => Bearer(null),
         };
     }
