@@ -1,15 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Platform.Authentication.Callers;
 using Platform.Authentication.Tokens;
 using Platform.Contracts.Clients;
 using Platform.Contracts.Keys.V1;
 using Platform.Grpc;
-using Platform.Hosting.Local;
 using Platform.Hosting.Local.Postgres;
 using Platform.Hosting.Local.RabbitMq;
 using Platform.Keys;
@@ -17,11 +13,12 @@ using Platform.Keys.Authentication;
 using Platform.Keys.Bench;
 using Platform.Keys.Lifecycle;
 
-// dotnet run -c Release --project bench/Platform.Keys.Bench -- [--keys 1000] [--rate 5000] [--seconds 10] [--closed-seconds 3]
+// dotnet run -c Release --project bench/Platform.Keys.Bench -- [--keys 1000] [--rate 5000] [--seconds 10] [--closed-seconds 3] [--invalidations 20]
 var keyCount = Int("--keys", 1000);
 var rate = Int("--rate", 5000);
 var seconds = Int("--seconds", 10);
 var closedSeconds = Int("--closed-seconds", 3);
+var invalidations = Int("--invalidations", 20);
 
 await using var postgres = new PostgresServer(new PostgresServerOptions { Durable = false });
 await using var rabbit = new RabbitMqServer(new RabbitMqServerOptions());
@@ -29,24 +26,8 @@ await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
 var database = await postgres.CreateScratchDatabaseAsync("keysbench");
 var broker = await rabbit.CreateVirtualHostAsync($"keysbench-{Guid.NewGuid():N}");
 
-var grpcPort = FreePort.Next();
-var app = KeysApplication.Create([], builder =>
-{
-    builder.Logging.ClearProviders();
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:keysdb"] = database,
-        ["ConnectionStrings:messaging"] = broker,
-        ["OTEL_SERVICE_NAME"] = "keys",
-        ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
-        ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
-        ["Authentication:Jwt:Issuer"] = "http://bench.local",
-        ["Authentication:Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        // Keys are made below with a management key's authority, which never asks Identity.
-        ["services:identity:grpc:0"] = "http://127.0.0.1:9",
-    });
-});
-await app.StartAsync();
+var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+var (app, grpcPort) = await KeysInstance.StartAsync(database, broker, signingKey);
 
 // Seed: one account, keys created through the service's own command path (events, projection, secrets table).
 var account = Guid.CreateVersion7();
@@ -98,6 +79,20 @@ foreach (var callers in new[] { 1, 64 })
     var localRate = await ClosedLoop.RunAsync(callers, TimeSpan.FromSeconds(closedSeconds), InProcess, local);
     Console.WriteLine($"| in-process | {callers} | {localRate:N0} | {local.Summary()} |");
 }
+
+Console.WriteLine();
+Console.WriteLine($"## Cache invalidation across instances ({invalidations} keys: disabled on instance A, cached on instance B)");
+var (second, _) = await KeysInstance.StartAsync(database, broker, signingKey);
+var dropped = await Invalidation.MeasureAsync(commands, manager, account.ToString(), second.Services.GetRequiredService<KeyAuthenticator>(), invalidations);
+Console.WriteLine($"disable on A until B refuses: {dropped.Summary()}");
+await second.StopAsync();
+await second.DisposeAsync();
+
+Console.WriteLine();
+var jwt = app.Services.GetRequiredService<JwtTokenValidator>();
+var jwtLatencies = new Latencies();
+var jwtRate = await ClosedLoop.RunAsync(1, TimeSpan.FromSeconds(1), async _ => await jwt.ValidateAsync(token, CancellationToken.None), jwtLatencies);
+Console.WriteLine($"For scale, validating the service JWT alone (every gRPC call does it): {jwtRate:N0}/s, {jwtLatencies.Summary()}");
 Console.WriteLine($"load average after: {LoadAverage()}");
 
 await app.StopAsync();
