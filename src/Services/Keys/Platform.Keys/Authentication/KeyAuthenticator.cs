@@ -11,23 +11,31 @@ namespace Platform.Keys.Authentication;
 /// </summary>
 public sealed class KeyAuthenticator(KeySnapshotCache cache, SecretLookup lookup, TimeProvider time)
 {
-    public async ValueTask<KeySnapshot?> AuthenticateAsync(string secret, CancellationToken cancellationToken)
+    public ValueTask<KeySnapshot?> AuthenticateAsync(string secret, CancellationToken cancellationToken)
     {
-        if (!KeySecret.IsWellFormed(secret)) return null;
-        var hash = new byte[32];
+        if (!KeySecret.IsWellFormed(secret)) return ValueTask.FromResult<KeySnapshot?>(null);
+        Span<byte> hash = stackalloc byte[32];
         Span<byte> utf8 = stackalloc byte[KeySecret.Length];
         Encoding.ASCII.GetBytes(secret, utf8);
         SHA256.HashData(utf8, hash);
         var key = SecretHashKey.From(hash);
-
-        if (!cache.TryGet(key, out var snapshot))
-        {
-            var generation = cache.Generation;
-            snapshot = await lookup.FindAsync(hash, cancellationToken);
-            cache.Add(key, snapshot, generation);
-        }
-        // The lookup was by hash; the final comparison must not leak, through timing, how much of it matched.
-        if (snapshot is null || !CryptographicOperations.FixedTimeEquals(snapshot.SecretHash, hash)) return null;
-        return snapshot.IsUsableAt(time.GetUtcNow()) ? snapshot : null;
+        // The hot path (a cached secret) allocates nothing and never awaits.
+        return cache.TryGet(key, out var snapshot)
+            ? ValueTask.FromResult(Judge(snapshot, hash))
+            : LoadAsync(key, hash.ToArray(), cancellationToken);
     }
+
+    private async ValueTask<KeySnapshot?> LoadAsync(SecretHashKey key, byte[] hash, CancellationToken cancellationToken)
+    {
+        var generation = cache.Generation;
+        var snapshot = await lookup.FindAsync(hash, cancellationToken);
+        cache.Add(key, snapshot, generation);
+        return Judge(snapshot, hash);
+    }
+
+    // The lookup was by hash; the final comparison must not leak, through timing, how much of it matched.
+    private KeySnapshot? Judge(KeySnapshot? snapshot, ReadOnlySpan<byte> hash) =>
+        snapshot is not null && CryptographicOperations.FixedTimeEquals(snapshot.SecretHash, hash) && snapshot.IsUsableAt(time.GetUtcNow())
+            ? snapshot
+            : null;
 }
