@@ -22,6 +22,8 @@ public sealed class DevelopmentIssuerTests(IdentityFixture fixture) : IClassFixt
         Assert.True(first.ExpiresAt.ToDateTimeOffset() > DateTimeOffset.UtcNow);
         var me = await Server.Organizations.GetMeAsync(new GetMeRequest(), IdentityServer.Bearer(second.AccessToken));
         Assert.Equal((first.UserId, "zoe@example.com", "Zoe Z"), (me.UserId, me.Email, me.Name));
+        Assert.Contains(Server.Logs.Lines, line => line.Contains($"Development token issued for subject {first.UserId}"));
+        Assert.DoesNotContain(Server.Logs.Lines, line => line.Contains(first.AccessToken) || line.Contains(second.AccessToken));
     }
 
     [Fact]
