@@ -97,4 +97,45 @@ public sealed class RotationAndExpiryTests(ClockedKeysEnvironment env) : IClassF
         var stream = await env.KeyStreamAsync(created.Key.Hash);
         Assert.Contains("\"actor\":\"service:keys\"", stream.Single(e => e.Type == "keys.key-expired").MetadataJson);
     }
+
+    [Fact]
+    public async Task Clients_authenticating_continuously_see_no_failure_through_a_rotation_and_only_failures_after_the_grace()
+    {
+        var org = await env.CreateOrganizationAsync();
+        var created = await env.Keys.CreateKeyAsync(org.Admin.Call, org.AccountId);
+        // A call is judged only when it lay wholly before the clock moved past the grace, or wholly after.
+        var results = new System.Collections.Concurrent.ConcurrentQueue<(bool Ok, bool Before, bool After)>();
+        bool ending = false, ended = false;
+        using var stop = new CancellationTokenSource();
+        var clients = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var after = Volatile.Read(ref ended);
+                var ok = await env.AuthenticatesAsync(created.Secret);
+                results.Enqueue((ok, !Volatile.Read(ref ending), after));
+            }
+        })).ToArray();
+        await Eventually.HoldsAsync(() => results.Count >= 100, "clients are authenticating");
+
+        var rotated = await env.Keys.RotateKeyAsync(new RotateKeyRequest
+        {
+            Hash = created.Key.Hash, GracePeriod = Duration.FromTimeSpan(TimeSpan.FromMinutes(10)),
+        }, org.Admin.Call);
+        var duringGrace = results.Count;
+        await Eventually.HoldsAsync(() => results.Count >= duringGrace + 200, "clients go on through the rotation");
+        Volatile.Write(ref ending, true);
+        env.Clock.Set(rotated.PreviousSecretValidUntil.ToDateTimeOffset());
+        Volatile.Write(ref ended, true);
+        var countAtEnd = results.Count;
+        await Eventually.HoldsAsync(() => results.Count >= countAtEnd + 200, "clients go on after the grace");
+        await stop.CancelAsync();
+        await Task.WhenAll(clients);
+
+        Assert.True(results.Count(r => r.Before) >= 300);
+        Assert.True(results.Count(r => r.After) >= 150);
+        Assert.All(results.Where(r => r.Before), r => Assert.True(r.Ok));
+        Assert.All(results.Where(r => r.After), r => Assert.False(r.Ok));
+        Assert.True(await env.AuthenticatesAsync(rotated.Secret));
+    }
 }
