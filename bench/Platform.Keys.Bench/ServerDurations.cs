@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
 using Platform.Grpc;
+using Platform.Keys.Authentication;
 
 namespace Platform.Keys.Bench;
 
 /// <summary>
-/// The service's own measure of each Authenticate call (<c>rpc.server.duration</c>: from the request's arrival to the
-/// end of the response, including bearer validation and protobuf), read with a MeterListener while recording.
+/// The service's own measures of each Authenticate call, read with a MeterListener while recording:
+/// <c>rpc.server.duration</c> (from the request's arrival to the end of the response, including bearer validation
+/// and protobuf) and <c>platform.keys.authenticate.duration</c> (the handler's work alone).
 /// </summary>
 public sealed class ServerDurations : IDisposable
 {
@@ -15,19 +17,28 @@ public sealed class ServerDurations : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == GrpcTelemetry.Name && instrument.Name == GrpcTelemetry.ServerDurationMetric) listener.EnableMeasurementEvents(instrument);
+            if ((instrument.Meter.Name, instrument.Name) is (GrpcTelemetry.Name, GrpcTelemetry.ServerDurationMetric)
+                or (KeysTelemetry.Name, KeysTelemetry.AuthenticateDurationMetric))
+                listener.EnableMeasurementEvents(instrument);
         };
-        _listener.SetMeasurementEventCallback<double>((_, milliseconds, tags, _) =>
+        _listener.SetMeasurementEventCallback<double>((instrument, milliseconds, tags, _) =>
         {
-            if (Current is not { } sink) return;
+            if (instrument.Name == KeysTelemetry.AuthenticateDurationMetric)
+            {
+                Handler?.Add(milliseconds * 1000);
+                return;
+            }
             foreach (var tag in tags)
-                if (tag.Key == "rpc.method" && (string?)tag.Value == "Authenticate") sink.Add(milliseconds * 1000);
+                if (tag.Key == "rpc.method" && (string?)tag.Value == "Authenticate") Rpc?.Add(milliseconds * 1000);
         });
         _listener.Start();
     }
 
-    /// <summary>Where measurements go now (null: dropped, e.g. during warm-up).</summary>
-    public Latencies? Current { get; set; }
+    /// <summary>Where rpc.server.duration of Authenticate goes now (null: dropped, e.g. during warm-up).</summary>
+    public Latencies? Rpc { get; set; }
+
+    /// <summary>Where the handler's own duration goes now.</summary>
+    public Latencies? Handler { get; set; }
 
     public void Dispose() => _listener.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Platform.Authentication.Callers;
 using Platform.Contracts.Keys.V1;
@@ -75,8 +76,9 @@ public sealed class KeysService(KeyCommands commands, KeyRotation rotation, KeyA
     public async Task<AuthenticateResponse> Authenticate(AuthenticateRequest request, ServerCallContext context)
     {
         Caller.From(context.User).RequireService();
-        var key = await authenticator.AuthenticateAsync(request.Secret, context.CancellationToken)
-                  ?? throw new UnauthenticatedException("The key is unknown, disabled, deleted, expired or retired.");
-        return key.ToProto();
+        var started = Stopwatch.GetTimestamp();
+        var key = await authenticator.AuthenticateAsync(request.Secret, context.CancellationToken);
+        KeysTelemetry.RecordAuthenticate(started, key is not null);
+        return key?.ToProto() ?? throw new UnauthenticatedException("The key is unknown, disabled, deleted, expired or retired.");
     }
 }
