@@ -90,6 +90,8 @@ public sealed partial class KeyLifecycleTests(KeysEnvironment env) : IClassFixtu
         Assert.Equal(StatusCode.NotFound, await People.StatusOf(() => env.Keys.GetKeyAsync(new GetKeyRequest { Hash = adminKeys[0] }, org.Member.Call)));
         Assert.Equal(StatusCode.NotFound, await People.StatusOf(() =>
             env.Keys.UpdateKeyAsync(new UpdateKeyRequest { Hash = adminKeys[0], Disabled = true }, org.Member.Call)));
+        Assert.Equal(StatusCode.PermissionDenied, await People.StatusOf(() =>
+            env.Keys.CreateKeyAsync(org.Member.Call, org.AccountId, "escalation", KeyKind.Management)));
         var outsider = await env.SignInAsync("outsider");
         Assert.Equal(StatusCode.NotFound, await People.StatusOf(() =>
             env.Keys.ListKeysAsync(new ListKeysRequest { AccountId = org.AccountId }, outsider.Call)));

@@ -13,7 +13,6 @@ namespace Platform.Keys.Expiry;
 public sealed partial class KeySweeper(KeyQueries queries, IEventStore store, KeyWriter writer, TimeProvider time,
     IConfiguration configuration, ILogger<KeySweeper> logger) : BackgroundService
 {
-    public const string Actor = "service:keys";
     private readonly TimeSpan _interval = configuration.GetValue("Keys:Sweeper:Interval", TimeSpan.FromSeconds(1));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +46,7 @@ public sealed partial class KeySweeper(KeyQueries queries, IEventStore store, Ke
             if (events.Count == 0) continue;
             try
             {
-                await writer.AppendAsync(hash, key.Expected, events, Actor, null, cancellationToken);
+                await writer.AppendAsync(hash, key.Expected, events, KeyWriter.ServiceActor, null, cancellationToken);
                 LogRecorded(logger, hash, events.Count);
             }
             catch (ConflictException)

@@ -12,6 +12,9 @@ public sealed class KeyWriter(NpgsqlDataSource dataSource, IEventStore store, Ke
 {
     public const string StreamType = "key";
 
+    /// <summary>The actor of changes the service makes itself (expiry, grace ends, member removal).</summary>
+    public const string ServiceActor = "service:keys";
+
     public static string StreamId(string hash) => $"key-{hash}";
 
     public async Task AppendAsync(string hash, ExpectedVersion expected, IReadOnlyList<object> events, string actor,

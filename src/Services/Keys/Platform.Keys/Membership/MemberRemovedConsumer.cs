@@ -2,7 +2,6 @@ using MassTransit;
 using Npgsql;
 using Platform.EventStore;
 using Platform.Keys.Lifecycle;
-using Platform.Keys.Expiry;
 using Platform.Keys.Storage;
 using Platform.Messaging;
 using MemberRemoved = Platform.Contracts.IntegrationEvents.MemberRemoved;
@@ -26,7 +25,7 @@ public sealed partial class MemberRemovedConsumer(ProcessedMessages processed, K
         {
             var key = await store.AggregateAsync<ApiKeyState>(KeyWriter.StreamId(hash), cancellationToken: context.CancellationToken);
             if (key.State.Disabled || key.State.Deleted) continue;
-            await writer.AppendAsync(transaction, hash, key.Expected, [new KeyDisabled(hash, message.AccountId, Reason)], KeySweeper.Actor,
+            await writer.AppendAsync(transaction, hash, key.Expected, [new KeyDisabled(hash, message.AccountId, Reason)], KeyWriter.ServiceActor,
                 context.MessageId?.ToString(), context.CancellationToken);
         }
         LogDisabled(logger, hashes.Count, message.AccountId);
