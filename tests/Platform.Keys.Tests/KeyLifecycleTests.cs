@@ -114,6 +114,18 @@ public sealed partial class KeyLifecycleTests(KeysEnvironment env) : IClassFixtu
             env.Keys.ListKeysAsync(new ListKeysRequest { AccountId = owner.PersonalAccountId }, other.Call)));
     }
 
+    [Fact]
+    public async Task Unknown_and_malformed_secrets_are_unauthenticated_as_bearer_and_to_authenticate()
+    {
+        string[] secrets = ["sk-plt-v1-" + new string('a', 64), "sk-plt-v1-short", "sk-plt-v1-" + new string('A', 64), "sk-other"];
+
+        foreach (var secret in secrets)
+        {
+            Assert.False(await env.AuthenticatesAsync(secret));
+            Assert.Equal(StatusCode.Unauthenticated, await People.StatusOf(() => env.Keys.GetCurrentKeyAsync(new GetCurrentKeyRequest(), KeysEnvironment.Bearer(secret))));
+        }
+    }
+
     [GeneratedRegex("^sk-plt-v1-[0-9a-f]{64}$")]
     private static partial Regex SecretShape();
 }
