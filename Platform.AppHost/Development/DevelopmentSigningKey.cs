@@ -20,15 +20,12 @@ public static class DevelopmentSigningKey
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 44 } existing) return existing;
 
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        using (var file = new FileStream(path, new FileStreamOptions
-               {
-                   Mode = FileMode.Create,
-                   Access = FileAccess.Write,
-                   UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-               }))
-        using (var writer = new StreamWriter(file))
-            writer.Write(key);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Written to a private temporary file first, so the key is never readable by others, even for a moment.
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, "");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(temporary, key);
+        File.Move(temporary, path, overwrite: true);
         return key;
     }
 }

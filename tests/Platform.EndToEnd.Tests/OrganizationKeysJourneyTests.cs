@@ -35,7 +35,7 @@ public sealed class OrganizationKeysJourneyTests(PlatformUnderAppHost platform)
         var asBob = await session.Keys.ListKeysAsync(new ListKeysRequest { AccountId = org.AccountId }, Session.As(bob));
         var asAlice = await session.Keys.ListKeysAsync(new ListKeysRequest { AccountId = org.AccountId }, Session.As(alice));
         Assert.Equal([bobsKey.Key.Hash], asBob.Keys.Select(k => k.Hash));
-        Assert.Equal([alicesKey.Key.Hash, bobsKey.Key.Hash].Order(), asAlice.Keys.Select(k => k.Hash).Order());
+        Assert.Equal(new[] { alicesKey.Key.Hash, bobsKey.Key.Hash }.Order(), asAlice.Keys.Select(k => k.Hash).Order());
         var authenticated = await session.Keys.AuthenticateAsync(new AuthenticateRequest { Secret = bobsKey.Secret }, Session.As(service));
         Assert.Equal((bobsKey.Key.Hash, org.AccountId, bobId), (authenticated.KeyHash, authenticated.AccountId, authenticated.CreatorUserId));
 
