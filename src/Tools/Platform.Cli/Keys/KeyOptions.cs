@@ -9,6 +9,7 @@ internal static class KeyOptions
 {
     public static Option<decimal?> Limit() => new("--limit")
     {
+        HelpName = "USD",
         Description = "Spending limit in USD, e.g. 12.5 (at most 6 decimals)",
         CustomParser = ParseLimit,
     };
@@ -29,12 +30,14 @@ internal static class KeyOptions
 
     public static Option<DateTimeOffset?> Expires() => new("--expires")
     {
+        HelpName = "UTC",
         Description = "When the key stops working, UTC, e.g. 2026-12-31T00:00:00Z",
         CustomParser = ParseExpires,
     };
 
     public static Option<TimeSpan> Grace() => new("--grace")
     {
+        HelpName = "DURATION",
         Description = "How long the old secret keeps working: 0 to 7d, e.g. 30s, 10m, 2h, 1d (default 0: retired at once)",
         CustomParser = r => Durations.Parse(r, "--grace", r.Tokens.Single().Value, TimeSpan.FromDays(7)),
     };
