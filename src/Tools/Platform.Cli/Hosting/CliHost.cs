@@ -24,6 +24,12 @@ internal sealed class CliHost(CliConsole console, CliEnvironment environment, Ti
             {
                 return await action(invocation);
             }
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or RpcException)
+            {
+                // Ctrl+C: the conventional 128 + SIGINT.
+                console.Error.WriteLine("cancelled");
+                return 130;
+            }
             catch (RpcException exception)
             {
                 return ErrorReport.Write(console.Error, exception, invocation.ChannelsInUse);
@@ -32,6 +38,12 @@ internal sealed class CliHost(CliConsole console, CliEnvironment environment, Ti
             {
                 console.Error.WriteLine($"error: {exception.Message}");
                 return exception.ExitCode;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The credentials file or its folder: say which, without a stack trace.
+                console.Error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.Failure;
             }
         });
 
