@@ -1,0 +1,4 @@
+using Platform.Identity;
+
+var app = IdentityApplication.Create(args);
+app.Run();
