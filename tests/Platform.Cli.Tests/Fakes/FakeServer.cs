@@ -29,6 +29,7 @@ public sealed class FakeServer(WebApplication app, string address, FakeState sta
         app.MapGrpcService<FakeKeys>();
         app.MapGrpcService<FakeIssuer>();
         app.MapGrpcService<FakeOrganizations>();
+        app.MapGrpcService<FakeAudit>();
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new FakeServer(app, $"http://localhost:{port}", state);
     }

@@ -9,7 +9,7 @@ internal static class KeyViews
 {
     public static void Key(IAnsiConsole console, ApiKey key) => console.Write(Tables.Record(
         ("hash", key.Hash), ("name", key.Name), ("label", key.Label), ("kind", Names.Kind(key.Kind)),
-        ("state", State(key)), ("limit", Limit(key)), ("expires", Tables.Time(key.ExpiresAt)),
+        ("state", State(key)), ("limit", Limit(key)), ("expires", Expires(key)),
         ("account", key.AccountId), ("creator", key.CreatorUserId), ("created", Tables.Time(key.CreatedAt)),
         ("updated", Tables.Time(key.UpdatedAt)), ("rotations", key.RotationCount.ToString()),
         ("previous secret until", Tables.Time(key.PreviousSecretValidUntil))));
@@ -18,7 +18,7 @@ internal static class KeyViews
     {
         var table = Tables.Create("hash", "name", "label", "kind", "state", "limit", "expires", "creator", "created");
         foreach (var k in page.Keys)
-            table.AddCells(k.Hash, k.Name, k.Label, Names.Kind(k.Kind), State(k), Limit(k), Tables.Time(k.ExpiresAt), k.CreatorUserId, Tables.Time(k.CreatedAt));
+            table.AddCells(k.Hash, k.Name, k.Label, Names.Kind(k.Kind), State(k), Limit(k), Expires(k), k.CreatorUserId, Tables.Time(k.CreatedAt));
         console.Write(table);
         console.Total(page.Keys.Count, page.TotalCount, offset);
     }
@@ -31,6 +31,8 @@ internal static class KeyViews
 
     private static string State(ApiKey key) =>
         key.Disabled ? (key.DisabledReason.Length > 0 ? $"disabled ({key.DisabledReason})" : "disabled") : "enabled";
+
+    private static string Expires(ApiKey key) => key.ExpiresAt is null ? "never" : Tables.Time(key.ExpiresAt);
 
     private static string Limit(ApiKey key) =>
         !key.HasLimit ? "none" : key.LimitReset.Length > 0 ? $"${key.Limit} {key.LimitReset}" : $"${key.Limit}";
