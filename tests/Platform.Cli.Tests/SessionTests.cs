@@ -74,7 +74,7 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_api_key_goes_to_the_keys_service_but_identity_calls_keep_the_user_token()
+    public async Task An_api_key_goes_to_the_keys_service_but_identity_calls_keep_the_user_token_and_flags_beat_variables()
     {
         _cli.Variables["PLATFORM_TOKEN"] = "user-token";
         _cli.Variables["PLATFORM_API_KEY"] = "sk-plt-v1-from-variable";
@@ -83,8 +83,13 @@ public sealed class SessionTests : IAsyncLifetime
         var get = await _cli.RunAsync("keys", "get", FakeState.KeyHash, "--api-key", "sk-plt-v1-from-flag");
         var whoami = await _cli.RunAsync("whoami");
 
-        Assert.All(new[] { list, get, whoami }, r => Assert.True(r.ExitCode == 0, r.ToString()));
-        Assert.Equal(["sk-plt-v1-from-variable", "sk-plt-v1-from-flag", "user-token"], _server.State.Credentials);
+        var tokenFlag = await _cli.RunAsync("keys", "get", FakeState.KeyHash, "--token", "user-flag");
+        var noAccount = await _cli.RunAsync("keys", "list");
+
+        Assert.All(new[] { list, get, whoami, tokenFlag }, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.Equal(["sk-plt-v1-from-variable", "sk-plt-v1-from-flag", "user-token", "user-flag"], _server.State.Credentials);
+        Assert.Equal(2, noAccount.ExitCode);
+        Assert.Contains("--account", noAccount.Error);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ internal sealed class AccountResolver
             var id = await OrganizationResolver.OrganizationIdAsync(run, organization.Trim());
             return (await run.Organizations.GetOrganizationAsync(new GetOrganizationRequest { OrganizationId = id }, run.IdentityCall)).AccountId;
         }
+        if (run.Credentials.UsesApiKey)
+            throw new CliException("With an API key, give the key's account: --account ACCOUNT_ID.", ExitCodes.InvalidArgument);
         return (await run.Organizations.GetMeAsync(new GetMeRequest(), run.IdentityCall)).PersonalAccountId;
     }
 }

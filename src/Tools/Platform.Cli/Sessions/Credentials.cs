@@ -5,7 +5,8 @@ namespace Platform.Cli.Sessions;
 
 /// <summary>
 /// The bearer credential of a call. Identity takes user tokens: <c>--token</c>, else <c>PLATFORM_TOKEN</c>, else the
-/// saved login. The Keys service also takes API keys: <c>--api-key</c> or <c>PLATFORM_API_KEY</c> come first there.
+/// saved login. The Keys service also takes API keys; there flags beat variables, and an API key beats a user token
+/// of the same kind: <c>--api-key</c>, <c>--token</c>, <c>PLATFORM_API_KEY</c>, <c>PLATFORM_TOKEN</c>, the saved login.
 /// </summary>
 internal sealed class Credentials(CliEnvironment environment, CredentialsStore store, string? tokenFlag, string? apiKeyFlag, TimeProvider clock)
 {
@@ -13,7 +14,10 @@ internal sealed class Credentials(CliEnvironment environment, CredentialsStore s
 
     public BearerTokenProvider ForKeys() => Provider(ApiKey() ?? UserToken());
 
-    private string? ApiKey() => Blank(apiKeyFlag) ?? environment.Variable("PLATFORM_API_KEY");
+    /// <summary>Keys calls go with an API key, which Identity does not take.</summary>
+    public bool UsesApiKey => ApiKey() is not null;
+
+    private string? ApiKey() => Blank(apiKeyFlag) ?? (Blank(tokenFlag) is null ? environment.Variable("PLATFORM_API_KEY") : null);
 
     private string UserToken()
     {
