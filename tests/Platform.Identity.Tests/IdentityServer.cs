@@ -48,7 +48,10 @@ public sealed class IdentityServer : IAsyncDisposable
     public DevelopmentIssuerClient Issuer { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<IdentityServer> StartAsync(string database, string broker, bool developmentIssuer = true)
+    public string SigningKey => _app.Configuration["Authentication:Jwt:SigningKey"]!;
+
+    public static async Task<IdentityServer> StartAsync(string database, string broker, bool developmentIssuer = true,
+        string? signingKey = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var (http, grpc) = (FreePort.Next(), FreePort.Next());
         var clock = new ManualClock();
@@ -65,9 +68,10 @@ public sealed class IdentityServer : IAsyncDisposable
                 ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{http}",
                 ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpc}",
                 ["Authentication:Jwt:Issuer"] = "http://identity.test",
-                ["Authentication:Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Authentication:Jwt:SigningKey"] = signingKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["Identity:DevelopmentIssuer:Enabled"] = developmentIssuer ? "true" : "false",
             });
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

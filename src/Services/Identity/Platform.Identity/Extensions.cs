@@ -1,4 +1,5 @@
 using Platform.EventStore;
+using MassTransit;
 using Platform.Identity.Access;
 using Platform.Identity.DevelopmentIssuer;
 using Platform.Identity.Invitations;
@@ -24,7 +25,13 @@ public static class Extensions
             store.Projections.Inline<OrganizationProjection>();
             store.PollInterval = TimeSpan.FromMilliseconds(50); // integration events go out within ~50 ms
         });
-        builder.AddPlatformMessaging();
+        builder.AddPlatformMessaging(bus => bus.AddConsumer<MembershipChangedConsumer>().Endpoint(endpoint =>
+        {
+            // Every instance needs every membership event for its own cache: a temporary queue per instance,
+            // not the competing-consumer queue shared by instances.
+            endpoint.Temporary = true;
+            endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+        }));
         services.AddOutboxRelay(relay => relay
             .Map<OrganizationCreated>((e, r) => new Integration.OrganizationCreated(e.OrganizationId, e.AccountId, e.Name, e.CreatorUserId, r.Recorded))
             .Map<MemberJoined>((e, r) => new Integration.MemberJoined(e.OrganizationId, e.AccountId, e.UserId, e.Role, r.Recorded))

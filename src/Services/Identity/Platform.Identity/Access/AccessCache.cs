@@ -5,15 +5,20 @@ namespace Platform.Identity.Access;
 
 /// <summary>
 /// GetAccess answers in memory. This instance drops a user's entries the moment it commits a membership change of
-/// theirs. Changes made by OTHER instances are picked up by a short time to live (<see cref="TimeToLive"/>, a few
-/// seconds) rather than by consuming our own integration events on an instance queue: simpler, and bounded staleness.
-/// Keys additionally drops its own cache on MemberRemoved / MemberRoleChanged / MemberJoined.
+/// theirs (<see cref="OrganizationStreams"/>); every other instance drops them when our own MemberJoined /
+/// MemberRoleChanged / MemberRemoved integration events reach its instance-specific queue
+/// (<see cref="MembershipChangedConsumer"/>, typically within ~100 ms). The time to live
+/// (<c>Identity:Access:CacheTimeToLive</c>, default 5 s) only bounds staleness if the broker is down.
 /// </summary>
-public sealed class AccessCache
+public sealed class AccessCache(IConfiguration configuration)
 {
-    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(3);
     private const int MaxEntries = 100_000;
+    private readonly long _timeToLiveMs = (long)configuration.GetValue("Identity:Access:CacheTimeToLive", TimeSpan.FromSeconds(5)).TotalMilliseconds;
     private readonly ConcurrentDictionary<(string UserId, Guid AccountId), Entry> _entries = new();
+    private long _generation;
+
+    /// <summary>Read it before loading an answer, and pass it to <see cref="Set"/>.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     public bool TryGet(string userId, Guid accountId, out GetAccessResponse response)
     {
@@ -26,15 +31,18 @@ public sealed class AccessCache
         return false;
     }
 
-    public void Set(string userId, Guid accountId, GetAccessResponse response)
+    /// <summary>Caches an answer unless an invalidation happened since <paramref name="generation"/> (the answer may predate it).</summary>
+    public void Set(string userId, Guid accountId, GetAccessResponse response, long generation)
     {
-        if (_entries.Count >= MaxEntries) _entries.Clear(); // crude bound; entries are cheap to recompute
-        _entries[(userId, accountId)] = new Entry(response, Environment.TickCount64 + (long)TimeToLive.TotalMilliseconds);
+        if (_entries.Count >= MaxEntries) _entries.Clear(); // crude bound; answers are cheap to recompute
+        _entries[(userId, accountId)] = new Entry(response, Environment.TickCount64 + _timeToLiveMs);
+        if (Generation != generation) _entries.TryRemove((userId, accountId), out _);
     }
 
     /// <summary>Drops every cached answer about <paramref name="userId"/>.</summary>
     public void Invalidate(string userId)
     {
+        Interlocked.Increment(ref _generation);
         foreach (var key in _entries.Keys)
             if (key.UserId == userId) _entries.TryRemove(key, out _);
     }

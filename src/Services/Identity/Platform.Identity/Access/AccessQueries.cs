@@ -11,8 +11,9 @@ public sealed class AccessQueries(AccessCache cache, OrganizationQueries organiz
     public async Task<GetAccessResponse> GetAsync(string userId, Guid accountId, CancellationToken ct)
     {
         if (cache.TryGet(userId, accountId, out var cached)) return cached;
+        var generation = cache.Generation;
         var response = await LoadAsync(userId, accountId, ct);
-        cache.Set(userId, accountId, response);
+        cache.Set(userId, accountId, response, generation);
         return response;
     }
 

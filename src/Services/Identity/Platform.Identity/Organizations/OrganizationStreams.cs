@@ -48,7 +48,7 @@ public sealed class OrganizationStreams(IEventStore store, NpgsqlDataSource data
                 continue;
             }
             Log.OrganizationChanged(logger, organizationId, caller.ActorId, string.Join(",", events.Select(e => e.GetType().Name)));
-            // This instance answers GetAccess from the new state at once (other instances: see AccessCache).
+            // This instance answers GetAccess from the new state at once (other instances: MembershipChangedConsumer).
             foreach (var userId in events.Select(AffectedUser).OfType<string>()) access.Invalidate(userId);
             return organization.State;
         }

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Platform.Authentication.Callers;
+using Platform.Domain;
 
 namespace Platform.Identity.Users;
 
@@ -23,6 +24,7 @@ public sealed class UserDirectory(NpgsqlDataSource dataSource, TimeProvider time
     /// <summary>Registers the caller on first sight (a new personal account, UUID v7), otherwise refreshes email and name.</summary>
     public async Task<UserRecord> EnsureAsync(Caller caller, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrEmpty(caller.UserId)) throw new UnauthenticatedException("The token has no subject.");
         var connection = transaction?.Connection;
         await using var owned = connection is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
         connection ??= owned!;
