@@ -9,7 +9,7 @@ public sealed record AppHostOptions
     /// <summary>Ignore declared ports and take free ones (tests, or a second AppHost beside a running one).</summary>
     public bool FreePorts { get; init; }
 
-    /// <summary>Port overrides: <c>postgres</c>, <c>messaging</c> (a resource's main endpoint) or <c>sample.grpc</c>.</summary>
+    /// <summary>Port overrides: <c>postgres</c>, <c>messaging</c> (a resource's main endpoint) or <c>keys.grpc</c>.</summary>
     public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>();
 
     /// <summary>Injected into services as <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; null exports nothing.</summary>

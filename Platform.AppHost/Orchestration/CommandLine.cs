@@ -11,7 +11,7 @@ public static class CommandLine
         var otlp = new Option<string?>("--otlp") { Description = "OTLP endpoint for the services' telemetry (default: $OTEL_EXPORTER_OTLP_ENDPOINT), e.g. http://localhost:4317" };
         var protocol = new Option<string?>("--otlp-protocol") { Description = "grpc (default) or http/protobuf" };
         protocol.AcceptOnlyFromAmong("grpc", "http/protobuf");
-        var ports = new Option<string[]>("--port") { Description = "Change a port: NAME=PORT, where NAME is a resource (postgres, messaging, sample) or resource.endpoint (messaging.distribution, sample.grpc); repeatable", AllowMultipleArgumentsPerToken = false };
+        var ports = new Option<string[]>("--port") { Description = "Change a port: NAME=PORT, where NAME is a resource (postgres, messaging, identity, keys) or resource.endpoint (messaging.distribution, keys.grpc); repeatable", AllowMultipleArgumentsPerToken = false };
         ports.Validators.Add(result =>
         {
             foreach (var value in result.GetValueOrDefault<string[]>() ?? [])

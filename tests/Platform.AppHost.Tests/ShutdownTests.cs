@@ -19,8 +19,9 @@ public sealed partial class ShutdownTests
                 () => "Output so far:\n" + string.Join('\n', apphost.Output.TakeLast(30)));
             Assert.False(apphost.HasExited, "the AppHost exited before it was ready:\n" + string.Join('\n', apphost.Output.TakeLast(30)));
             var ports = Ports(await File.ReadAllTextAsync(apphost.EndpointsFile, TestContext.Current.CancellationToken));
-            var servicePid = int.Parse(ServicePid().Match(string.Join('\n', apphost.Output)).Groups[1].Value);
-            Assert.Equal(5, ports.Count); // postgres, amqp, distribution, sample http and grpc
+            var servicePids = ServicePid().Matches(string.Join('\n', apphost.Output)).Select(m => int.Parse(m.Groups[1].Value)).Distinct().ToList();
+            Assert.Equal(2, servicePids.Count);
+            Assert.Equal(7, ports.Count); // postgres, amqp, distribution, identity and keys (http and grpc each)
             Assert.All(ports, port => Assert.True(LocalProcesses.Listens(port), $"port {port} should be open while the AppHost runs"));
 
             apphost.Interrupt();
@@ -28,14 +29,15 @@ public sealed partial class ShutdownTests
 
             // Checked at once: the reaper (which would hide a leak) only acts a second or more after its owner is gone.
             Assert.DoesNotContain(ports, LocalProcesses.Listens);
-            Assert.False(Directory.Exists($"/proc/{servicePid}"), "the service process is still running");
+            Assert.All(servicePids, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"the service process {pid} is still running"));
             Assert.Empty(LocalProcesses.Mentioning(state));
             Assert.Equal(0, exitCode);
             Assert.False(File.Exists(apphost.EndpointsFile), "endpoints.json outlived the AppHost");
             var lines = apphost.Output.ToList();
-            var order = new[] { "sample: stopped", "messaging: stopped", "postgres: stopped" }.Select(text => lines.FindIndex(l => l.EndsWith(text))).ToList();
-            Assert.DoesNotContain(-1, order);
-            Assert.Equal(order.Order(), order);
+            int At(string text) => lines.FindIndex(l => l.EndsWith(text));
+            var (identity, keys, messaging, postgres) = (At("identity: stopped"), At("keys: stopped"), At("messaging: stopped"), At("postgres: stopped"));
+            Assert.DoesNotContain(-1, new[] { identity, keys, messaging, postgres });
+            Assert.True(Math.Max(identity, keys) < messaging && messaging < postgres, "services stop first, then the broker, then the database");
         }
         finally
         {
@@ -43,7 +45,7 @@ public sealed partial class ShutdownTests
         }
     }
 
-    [GeneratedRegex(@"sample: running \(pid (\d+)\)")]
+    [GeneratedRegex(@"(?:identity|keys): running \(pid (\d+)\)")]
     private static partial Regex ServicePid();
 
     private static List<int> Ports(string endpointsJson)

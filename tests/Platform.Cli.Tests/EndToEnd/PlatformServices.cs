@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Platform.Hosting.Local;
 using Platform.Identity;
+using Platform.Keys;
 using Platform.Testing;
 
 namespace Platform.Cli.Tests.EndToEnd;
@@ -12,12 +13,11 @@ namespace Platform.Cli.Tests.EndToEnd;
 /// The real services as the AppHost runs them (their Create entries), in-process on free ports, with a fresh database
 /// each and one virtual host, sharing one development signing key; Identity's development issuer enabled.
 /// </summary>
-public sealed class PlatformServices(IReadOnlyList<WebApplication> apps, string identityGrpc, string? keysGrpc) : IAsyncDisposable
+public sealed class PlatformServices(IReadOnlyList<WebApplication> apps, string identityGrpc, string keysGrpc) : IAsyncDisposable
 {
     public string IdentityGrpc => identityGrpc;
 
-    /// <summary>Where Keys would be; nothing answers there until Keys is hosted too.</summary>
-    public string KeysGrpc => keysGrpc ?? "http://127.0.0.1:9";
+    public string KeysGrpc => keysGrpc;
 
     public static async Task<PlatformServices> StartAsync(LocalServers servers)
     {
@@ -33,7 +33,18 @@ public sealed class PlatformServices(IReadOnlyList<WebApplication> apps, string 
             ["Identity:DevelopmentIssuer:Enabled"] = "true",
         }));
         await identity.StartAsync(TestContext.Current.CancellationToken);
-        return new PlatformServices([identity], identityGrpc, null);
+
+        var keysPorts = (Http: FreePort.Next(), Grpc: FreePort.Next());
+        var keysDb = await servers.CreateDatabaseAsync("keys");
+        var keys = KeysApplication.Create([], b => Configure(b, "keys", keysPorts, signingKey, new()
+        {
+            ["ConnectionStrings:keysdb"] = keysDb,
+            // Keys consumes Identity's membership events: one broker, as under the AppHost.
+            ["ConnectionStrings:messaging"] = broker,
+            ["services:identity:grpc:0"] = identityGrpc,
+        }));
+        await keys.StartAsync(TestContext.Current.CancellationToken);
+        return new PlatformServices([identity, keys], identityGrpc, $"http://127.0.0.1:{keysPorts.Grpc}");
     }
 
     private static void Configure(WebApplicationBuilder builder, string name, (int Http, int Grpc) ports, string signingKey, Dictionary<string, string?> settings)

@@ -1,0 +1,4 @@
+using Platform.Keys;
+
+var app = KeysApplication.Create(args);
+app.Run();
