@@ -49,9 +49,15 @@ public sealed class AuditOutputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Read_lists_the_events_with_their_type()
+    public async Task Read_lists_the_events_with_their_type_and_actor()
     {
+        var table = await _cli.RunAsync("audit", "read", "--service", "keys", "key-fine");
         var result = await _cli.RunAsync("audit", "read", "--service", "keys", "key-fine", "--json");
+
+        Assert.Contains("user:u-1", table.Output);
+        Assert.Contains("keys.key-created", table.Output);
+        // Embedded JSON stays readable in --json (relaxed escaping), and is still one valid document.
+        Assert.Contains("\"{\\\"actor\\\":\\\"user:u-1\\\"}\"", result.Output);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var events = JsonDocument.Parse(result.Output).RootElement.GetProperty("events");

@@ -18,7 +18,7 @@ public sealed class FakeAudit
         Task.FromResult(new ReadStreamResponse
         {
             StreamType = "key", StreamVersion = 1,
-            Events = { new AuditEvent { StreamId = request.StreamId, Version = 1, Type = "keys.key-created", DataJson = "{\"name\":\"ci\"}", Hash = ByteString.CopyFrom(new byte[32]) } },
+            Events = { new AuditEvent { StreamId = request.StreamId, Version = 1, Type = "keys.key-created", DataJson = "{\"name\":\"ci\"}", MetadataJson = "{\"actor\":\"user:u-1\"}", Hash = ByteString.CopyFrom(new byte[32]) } },
         });
 
     public Task ReadAll(ReadAllRequest request, IServerStreamWriter<AuditEvent> responses, ServerCallContext context) => throw FakeKeys.Unused;

@@ -55,13 +55,29 @@ internal static class AuditCommands
             };
             run.Output.Write(document, console =>
             {
-                var table = Tables.Create("version", "type", "recorded", "data", "hash");
+                var table = Tables.Create("version", "type", "recorded", "actor", "data", "hash");
                 foreach (var e in events)
-                    table.AddCells(e.Version.ToString(), e.Type, Tables.Time(e.Recorded), e.DataJson, Convert.ToHexStringLower(e.Hash.Span)[..16]);
+                    table.AddCells(e.Version.ToString(), e.Type, Tables.Time(e.Recorded), Actor(e.MetadataJson), Abbreviate(e.DataJson, 60),
+                        Convert.ToHexStringLower(e.Hash.Span)[..16] + "…");
                 console.Write(table);
                 console.WriteLine($"{events.Count} events; head {Convert.ToHexStringLower(page.HeadHash.Span)}");
             });
         });
         return command;
     }
+
+    /// <summary>Who did it (metadata "actor": user:…, service:…, key:…); --json has the whole metadata.</summary>
+    private static string Actor(string metadataJson)
+    {
+        try
+        {
+            return JsonNode.Parse(metadataJson)?["actor"]?.GetValue<string>() ?? "";
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return "";
+        }
+    }
+
+    private static string Abbreviate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
@@ -9,7 +10,8 @@ namespace Platform.Cli.Output;
 internal sealed class ResultWriter(CliConsole console, bool json)
 {
     private static readonly JsonFormatter Protobuf = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: embedded JSON (audit data) stays readable ("a" rather than \u0022a\u0022); still valid JSON.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public bool IsJson => json;
 
