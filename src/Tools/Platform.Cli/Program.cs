@@ -1,0 +1,1 @@
+return await Platform.Cli.CliApp.RunAsync(args);
