@@ -21,8 +21,9 @@ internal sealed class CliConsole(IAnsiConsole output, TextWriter error)
                 Interactive = InteractionSupport.No,
                 Out = new AnsiConsoleOutput(output),
             });
-        // Ids are 36 characters; a narrow default would wrap them in the middle.
-        if (output is not null || Console.IsOutputRedirected) console.Profile.Width = 240;
+        // Ids are 36 characters; a narrow default would wrap them in the middle. audit verify's break table (a stream id,
+        // a reason and two 64-hex hashes) needs about 270 columns, so pipes and tests get room for every row on one line.
+        if (output is not null || Console.IsOutputRedirected) console.Profile.Width = 400;
         return new CliConsole(console, error ?? Console.Error);
     }
 }
