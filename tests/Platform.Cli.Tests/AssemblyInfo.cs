@@ -1,4 +1,4 @@
 using Platform.Testing;
 
-// PostgreSQL and RabbitMQ start only when a test asks for them (the end-to-end tests).
+// PostgreSQL and RabbitMQ start only when a test asks for them (every test that talks to the real services).
 [assembly: AssemblyFixture(typeof(LocalServers))]

@@ -1,72 +1,99 @@
 using System.Text.Json;
-using Platform.Cli.Tests.Fakes;
+using Npgsql;
+using Platform.Cli.Tests.EndToEnd;
 
 namespace Platform.Cli.Tests;
 
-/// <summary>audit verify exits 5 and shows where a chain broke; VerifyAll shows progress for people and one document for scripts.</summary>
-public sealed class AuditOutputTests : IAsyncLifetime
+/// <summary>
+/// audit read and verify against the real Keys service: a key's events with type and actor; verify exits 5 and shows
+/// where a chain broke after one event row was changed in the Keys database, for one stream and for all.
+/// These tests tamper with this class's services: no test here may expect every chain to be intact.
+/// </summary>
+public sealed class AuditOutputTests(PlatformFixture platform) : EndToEndTest(platform)
 {
-    private readonly CliRun _cli = new();
-    private FakeServer _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeServer.StartAsync();
-        _cli.WriteEndpointsFile(_server.Address, _server.Address);
-        _cli.Variables["PLATFORM_TOKEN"] = "auditor-token";
-    }
-
     [Fact]
     public async Task A_valid_stream_exits_0_and_a_broken_one_exits_5_naming_the_version()
     {
-        var valid = await _cli.RunAsync("audit", "verify", "--service", "keys", "key-fine");
-        var broken = await _cli.RunAsync("audit", "verify", "--service", "keys", "key-broken");
-        var brokenJson = await _cli.RunAsync("audit", "verify", "--service", "keys", "key-broken", "--json");
+        var (ada, _) = await SignedInAsync("ada");
+        var (auditor, _) = await SignedInAsync("audit", "--platform-role", "auditor");
+        var fine = await CreateKeyAsync(ada);
+        var broken = await CreateKeyAsync(ada);
+        await TamperAsync(broken);
 
-        Assert.Equal(0, valid.ExitCode);
-        Assert.Equal(5, broken.ExitCode);
-        Assert.Contains("hash mismatch", broken.Output);
-        Assert.Contains("NO", broken.Output);
-        Assert.Equal(5, brokenJson.ExitCode);
-        var document = JsonDocument.Parse(brokenJson.Output).RootElement;
+        var valid = await auditor.RunAsync("audit", "verify", "--service", "keys", $"key-{fine}");
+        var human = await auditor.RunAsync("audit", "verify", "--service", "keys", $"key-{broken}");
+        var json = await auditor.RunAsync("audit", "verify", "--service", "keys", $"key-{broken}", "--json");
+
+        Assert.True(valid.ExitCode == 0, valid.ToString());
+        Assert.Equal(5, human.ExitCode);
+        Assert.Contains("NO", human.Output);
+        Assert.Contains($"key-{broken}", human.Output);
+        Assert.Equal(5, json.ExitCode);
+        var document = JsonDocument.Parse(json.Output).RootElement;
         Assert.False(document.GetProperty("valid").GetBoolean());
-        Assert.Equal("2", document.GetProperty("break").GetProperty("version").GetString());
+        Assert.Equal("1", document.GetProperty("break").GetProperty("version").GetString());
+        Assert.Contains(document.GetProperty("break").GetProperty("reason").GetString()!, human.Output);
     }
 
     [Fact]
-    public async Task Verify_all_prints_progress_then_the_breaks_and_exits_5()
+    public async Task Verify_all_reports_the_breaks_and_exits_5()
     {
-        var human = await _cli.RunAsync("audit", "verify", "--service", "identity");
-        var json = await _cli.RunAsync("audit", "verify", "--service", "identity", "--json");
+        var (ada, _) = await SignedInAsync("ada");
+        var (auditor, _) = await SignedInAsync("audit", "--platform-role", "auditor");
+        await CreateKeyAsync(ada);
+        var broken = await CreateKeyAsync(ada);
+        await TamperAsync(broken);
+
+        var human = await auditor.RunAsync("audit", "verify", "--service", "keys");
+        var json = await auditor.RunAsync("audit", "verify", "--service", "keys", "--json");
 
         Assert.Equal(5, human.ExitCode);
-        Assert.Contains("checked 10000 events in 40 streams", human.Output);
-        Assert.Contains("key-broken", human.Output);
+        Assert.Contains($"key-{broken}", human.Output);
+        Assert.Contains("NO", human.Output);
         Assert.Equal(5, json.ExitCode);
+        // Progress lines are for people only: --json is still one document.
         var document = JsonDocument.Parse(json.Output).RootElement;
         Assert.True(document.GetProperty("done").GetBoolean());
-        Assert.Equal("key-broken", document.GetProperty("breaks")[0].GetProperty("streamId").GetString());
+        Assert.False(document.GetProperty("valid").GetBoolean());
+        Assert.Contains($"key-{broken}", document.GetProperty("breaks").EnumerateArray().Select(b => b.GetProperty("streamId").GetString()));
     }
 
     [Fact]
     public async Task Read_lists_the_events_with_their_type_and_actor()
     {
-        var table = await _cli.RunAsync("audit", "read", "--service", "keys", "key-fine");
-        var result = await _cli.RunAsync("audit", "read", "--service", "keys", "key-fine", "--json");
+        var (ada, _) = await SignedInAsync("ada");
+        var (auditor, _) = await SignedInAsync("audit", "--platform-role", "auditor");
+        var userId = (await Json(ada, "whoami")).GetProperty("userId").GetString()!;
+        var hash = await CreateKeyAsync(ada);
+        await Ok(ada, "keys", "rotate", hash);
 
-        Assert.Contains("user:u-1", table.Output);
+        var table = await auditor.RunAsync("audit", "read", "--service", "keys", $"key-{hash}");
+        var result = await auditor.RunAsync("audit", "read", "--service", "keys", $"key-{hash}", "--json");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains($"user:{userId}", table.Output);
         Assert.Contains("keys.key-created", table.Output);
+        Assert.Contains("2 events", table.Output);
         // Embedded JSON stays readable in --json (relaxed escaping), and is still one valid document.
-        Assert.Contains("\"{\\\"actor\\\":\\\"user:u-1\\\"}\"", result.Output);
-
+        Assert.Contains($"\\\"actor\\\":\\\"user:{userId}\\\"", result.Output);
         Assert.True(result.ExitCode == 0, result.ToString());
         var events = JsonDocument.Parse(result.Output).RootElement.GetProperty("events");
-        Assert.Equal("keys.key-created", events[0].GetProperty("type").GetString());
+        Assert.Equal(["keys.key-created", "keys.key-rotated"], events.EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        // Ada is not an auditor.
+        Assert.Equal(3, (await ada.RunAsync("audit", "read", "--service", "keys", $"key-{hash}")).ExitCode);
     }
 
-    public async ValueTask DisposeAsync()
+    private static async Task<string> CreateKeyAsync(CliRun cli) =>
+        (await Json(cli, "keys", "create", "--name", $"ci-{Guid.NewGuid():N}")).GetProperty("key").GetProperty("hash").GetString()!;
+
+    /// <summary>Changes the recorded data of the key's first event, as someone with database access could (schema "events").</summary>
+    private async Task TamperAsync(string hash)
     {
-        await _server.DisposeAsync();
-        _cli.Dispose();
+        await using var connection = new NpgsqlConnection(Services.KeysDatabase);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "update events.events set data = replace(data::text, 'ci-', 'xx-')::json where stream_id = @stream and version = 1", connection);
+        command.Parameters.AddWithValue("stream", $"key-{hash}");
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
     }
 }

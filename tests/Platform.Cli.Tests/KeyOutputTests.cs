@@ -1,121 +1,140 @@
 using System.Text.Json;
-using Platform.Cli.Tests.Fakes;
-using Platform.Contracts.Keys.V1;
+using Platform.Cli.Tests.EndToEnd;
 
 namespace Platform.Cli.Tests;
 
-/// <summary>What the keys commands print: tables or one JSON document; a secret only from create and rotate; errors on stderr.</summary>
-public sealed class KeyOutputTests : IAsyncLifetime
+/// <summary>
+/// What the keys commands print against the real Keys service: tables or one JSON document; a secret only from create
+/// and rotate; what was asked is what the service stored; errors on stderr with their exit codes.
+/// </summary>
+public sealed class KeyOutputTests(PlatformFixture platform) : EndToEndTest(platform)
 {
-    private readonly CliRun _cli = new();
-    private FakeServer _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeServer.StartAsync();
-        _cli.WriteEndpointsFile(_server.Address, _server.Address);
-        _cli.Variables["PLATFORM_TOKEN"] = "user-token";
-    }
-
     [Fact]
     public async Task List_and_get_show_the_label_and_never_a_secret()
     {
-        var list = await _cli.RunAsync("keys", "list", "--account", FakeState.AccountId);
-        var get = await _cli.RunAsync("keys", "get", FakeState.KeyHash);
-        var listJson = await _cli.RunAsync("keys", "list", "--account", FakeState.AccountId, "--json");
+        var (ada, _) = await SignedInAsync("ada");
+        var created = await Json(ada, "keys", "create", "--name", "ci", "--limit", "12.5", "--limit-reset", "monthly");
+        await Ok(ada, "keys", "create", "--name", "other");
+        var (hash, secret) = (created.GetProperty("key").GetProperty("hash").GetString()!, created.GetProperty("secret").GetString()!);
+        var label = created.GetProperty("key").GetProperty("label").GetString()!;
+
+        var list = await ada.RunAsync("keys", "list");
+        var get = await ada.RunAsync("keys", "get", hash);
+        var listJson = await ada.RunAsync("keys", "list", "--json");
 
         foreach (var result in new[] { list, get, listJson })
         {
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.DoesNotContain(FakeState.Secret, result.All);
+            Assert.DoesNotContain(secret, result.All);
             Assert.DoesNotContain("\"secret\"", result.All);
         }
-        Assert.Contains("sk-plt-v1-abc...f9e", list.Output);
-        Assert.Contains(FakeState.KeyHash, list.Output);
+        // The label shows the secret's first and last characters only.
+        Assert.Equal($"{secret[..13]}...{secret[^3..]}", label);
+        Assert.Contains(label, list.Output);
+        Assert.Contains(hash, list.Output);
         Assert.Contains("$12.5 monthly", get.Output);
         Assert.Contains("2 in all", list.Output);
     }
 
     [Fact]
-    public async Task Create_prints_the_secret_once_and_sends_what_was_asked()
+    public async Task Create_prints_the_secret_once_and_the_service_stores_what_was_asked()
     {
-        var result = await _cli.RunAsync("keys", "create", "--account", FakeState.AccountId, "--name", "ci", "--kind", "management",
+        var (ada, _) = await SignedInAsync("ada");
+        var account = (await Json(ada, "whoami")).GetProperty("personalAccountId").GetString()!;
+
+        var result = await ada.RunAsync("keys", "create", "--account", account, "--name", "ci", "--kind", "management",
             "--limit", "12.50", "--limit-reset", "weekly", "--expires", "2099-12-31T00:00:00Z");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Single(result.Output.Split('\n'), line => line.Contains(FakeState.Secret));
-        var request = Assert.IsType<CreateKeyRequest>(Assert.Single(_server.State.Requests));
-        Assert.Equal((FakeState.AccountId, "ci", KeyKind.Management, "12.5", "weekly"), (request.AccountId, request.Name, request.Kind, request.Limit, request.LimitReset));
-        Assert.Equal(DateTimeOffset.Parse("2099-12-31T00:00:00Z"), request.ExpiresAt.ToDateTimeOffset());
+        var lines = result.Output.Split('\n', StringSplitOptions.TrimEntries);
+        var secret = lines[Array.FindIndex(lines, l => l.StartsWith("Secret (shown this once")) + 1];
+        Assert.Matches("^sk-plt-v1-[0-9a-f]{64}$", secret);
+        Assert.Single(lines, line => line.Contains(secret));
+        var stored = (await Json(ada, "keys", "list", "--account", account)).GetProperty("keys")[0];
+        Assert.Equal((account, "ci", "KEY_KIND_MANAGEMENT", "12.5", "weekly"), (stored.GetProperty("accountId").GetString(),
+            stored.GetProperty("name").GetString(), stored.GetProperty("kind").GetString(), stored.GetProperty("limit").GetString(),
+            stored.GetProperty("limitReset").GetString()));
+        Assert.Equal(DateTimeOffset.Parse("2099-12-31T00:00:00Z"), stored.GetProperty("expiresAt").GetDateTimeOffset());
     }
 
     [Fact]
     public async Task Json_is_one_document_with_proto_field_names_for_every_shape()
     {
-        var create = await _cli.RunAsync("keys", "create", "--account", FakeState.AccountId, "--name", "ci", "--json");
-        var list = await _cli.RunAsync("keys", "list", "--account", FakeState.AccountId, "--json");
-        var rotate = await _cli.RunAsync("keys", "rotate", FakeState.KeyHash, "--grace", "10m", "--json");
-        var whoami = await _cli.RunAsync("whoami", "--json");
+        var (ada, _) = await SignedInAsync("ada");
 
-        var created = JsonDocument.Parse(create.Output).RootElement;
-        Assert.Equal(FakeState.Secret, created.GetProperty("secret").GetString());
-        Assert.Equal(FakeState.KeyHash, created.GetProperty("key").GetProperty("hash").GetString());
-        var listed = JsonDocument.Parse(list.Output).RootElement;
-        Assert.Equal(2, listed.GetProperty("totalCount").GetInt32());
-        Assert.Equal("sk-plt-v1-abc...f9e", listed.GetProperty("keys")[0].GetProperty("label").GetString());
+        var created = await Json(ada, "keys", "create", "--name", "ci");
+        var listed = await Json(ada, "keys", "list");
+        var hash = created.GetProperty("key").GetProperty("hash").GetString()!;
+        var rotated = await Json(ada, "keys", "rotate", hash, "--grace", "10m");
+        var whoami = await Json(ada, "whoami");
+
+        Assert.Matches("^sk-plt-v1-[0-9a-f]{64}$", created.GetProperty("secret").GetString());
+        Assert.Matches("^[0-9a-f]{32}$", hash);
+        Assert.Equal(1, listed.GetProperty("totalCount").GetInt32());
+        Assert.Equal(created.GetProperty("key").GetProperty("label").GetString(), listed.GetProperty("keys")[0].GetProperty("label").GetString());
         Assert.False(listed.GetProperty("keys")[0].GetProperty("disabled").GetBoolean());
-        Assert.Equal(FakeState.Secret, JsonDocument.Parse(rotate.Output).RootElement.GetProperty("secret").GetString());
-        Assert.Equal(FakeState.AccountId, JsonDocument.Parse(whoami.Output).RootElement.GetProperty("personalAccountId").GetString());
-        var rotation = _server.State.Requests.OfType<RotateKeyRequest>().Single();
-        Assert.Equal(TimeSpan.FromMinutes(10), rotation.GracePeriod.ToTimeSpan());
+        Assert.Matches("^sk-plt-v1-[0-9a-f]{64}$", rotated.GetProperty("secret").GetString());
+        Assert.NotEqual(created.GetProperty("secret").GetString(), rotated.GetProperty("secret").GetString());
+        Assert.Equal(whoami.GetProperty("personalAccountId").GetString(), listed.GetProperty("keys")[0].GetProperty("accountId").GetString());
+        // The grace period asked for reached the service: the old secret stays valid about ten minutes more.
+        var until = rotated.GetProperty("previousSecretValidUntil").GetDateTimeOffset();
+        Assert.InRange(until, DateTimeOffset.UtcNow.AddMinutes(5), DateTimeOffset.UtcNow.AddMinutes(15));
     }
 
     [Fact]
-    public async Task Update_sends_only_what_was_given()
+    public async Task Update_changes_only_what_was_given()
     {
-        var result = await _cli.RunAsync("keys", "update", FakeState.KeyHash, "--disable", "--no-limit", "--limit-reset", "never");
+        var (ada, _) = await SignedInAsync("ada");
+        var hash = (await Json(ada, "keys", "create", "--name", "ci", "--limit", "5", "--limit-reset", "daily")).GetProperty("key").GetProperty("hash").GetString()!;
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        var request = Assert.IsType<UpdateKeyRequest>(Assert.Single(_server.State.Requests));
-        Assert.False(request.HasName);
-        Assert.True(request.HasDisabled && request.Disabled);
-        Assert.True(request.HasLimit && request.Limit == "");
-        Assert.True(request.HasLimitReset && request.LimitReset == "");
+        var updated = await Json(ada, "keys", "update", hash, "--disable", "--no-limit", "--limit-reset", "never");
+
+        Assert.Equal("ci", updated.GetProperty("name").GetString());
+        Assert.True(updated.GetProperty("disabled").GetBoolean());
+        Assert.False(updated.TryGetProperty("limit", out var limit) && limit.GetString() is { Length: > 0 }, updated.ToString());
+        Assert.Equal("", updated.GetProperty("limitReset").GetString());
+        Assert.Contains("none", (await ada.RunAsync("keys", "get", hash)).Output);
     }
 
     [Fact]
     public async Task Invalid_argument_prints_status_message_and_field_violations_and_exits_2()
     {
-        var result = await _cli.RunAsync("keys", "update", FakeState.KeyHash, "--name", "");
+        var (ada, _) = await SignedInAsync("ada");
+        var hash = (await Json(ada, "keys", "create", "--name", "ci")).GetProperty("key").GetProperty("hash").GetString()!;
+
+        var result = await ada.RunAsync("keys", "update", hash, "--name", "");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("INVALID_ARGUMENT: The request is invalid.", result.Error);
-        Assert.Contains("name: must not be empty", result.Error);
+        Assert.Contains("INVALID_ARGUMENT:", result.Error);
+        Assert.Contains("  name: The name must not be empty.", result.Error);
         Assert.Equal("", result.Output);
+        Assert.Equal("ci", (await Json(ada, "keys", "get", hash)).GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task Not_found_exits_3()
     {
-        var result = await _cli.RunAsync("keys", "get", "ffffffffffffffffffffffffffffffff", "--json");
+        var (ada, _) = await SignedInAsync("ada");
+
+        var result = await ada.RunAsync("keys", "get", "ffffffffffffffffffffffffffffffff", "--json");
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("NOT_FOUND: Key not found.", result.Error);
+        Assert.Contains("NOT_FOUND:", result.Error);
         Assert.Equal("", result.Output);
     }
 
     [Fact]
     public async Task Without_account_the_personal_account_of_the_caller_is_used()
     {
-        var result = await _cli.RunAsync("keys", "list");
+        var (ada, _) = await SignedInAsync("ada");
+        var (bob, _) = await SignedInAsync("bob");
+        var adas = (await Json(ada, "whoami")).GetProperty("personalAccountId").GetString()!;
+        await Ok(ada, "keys", "create", "--name", "ada-personal");
+        await Ok(bob, "keys", "create", "--name", "bob-personal");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(FakeState.AccountId, _server.State.Requests.OfType<ListKeysRequest>().Single().AccountId);
-    }
+        var listed = await Json(ada, "keys", "list");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _cli.Dispose();
+        var key = Assert.Single(listed.GetProperty("keys").EnumerateArray());
+        Assert.Equal(("ada-personal", adas), (key.GetProperty("name").GetString(), key.GetProperty("accountId").GetString()));
     }
 }

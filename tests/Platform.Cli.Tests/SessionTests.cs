@@ -1,62 +1,65 @@
 using System.Text.Json;
-using Platform.Cli.Tests.Fakes;
-using Platform.Contracts.Identity.V1;
+using Platform.Cli.Tests.EndToEnd;
+using Platform.Hosting.Local;
 using Platform.Testing;
 
 namespace Platform.Cli.Tests;
 
-/// <summary>login saves the token for its owner only and never prints it; the saved token, --token and PLATFORM_TOKEN reach the services.</summary>
-public sealed class SessionTests : IAsyncLifetime
+/// <summary>
+/// Against the real Identity and Keys services: login saves the token for its owner only and never prints it; the
+/// saved token, --token, PLATFORM_TOKEN and API keys reach the services in the documented order (seen in who answers).
+/// </summary>
+public sealed class SessionTests(PlatformFixture platform) : EndToEndTest(platform)
 {
-    private readonly CliRun _cli = new();
-    private FakeServer _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeServer.StartAsync();
-        _cli.WriteEndpointsFile(_server.Address, _server.Address);
-    }
-
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Login_saves_the_token_with_mode_0600_and_prints_who_but_never_the_token()
     {
-        var login = await _cli.RunAsync("login", "--email", "ada@example.com", "--name", "Ada", "--platform-role", "auditor");
+        var cli = Person();
+        var email = $"ada-{Guid.NewGuid():N}@example.com";
+
+        var login = await cli.RunAsync("login", "--email", email, "--name", "Ada", "--platform-role", "auditor");
 
         Assert.True(login.ExitCode == 0, login.ToString());
-        Assert.Contains("ada@example.com", login.Output);
-        Assert.Contains(FakeState.UserId, login.Output);
-        Assert.DoesNotContain(FakeState.Token, login.All);
-        var issued = Assert.IsType<IssueTokenRequest>(Assert.Single(_server.State.Requests));
-        Assert.Equal(("ada@example.com", "Ada", "auditor"), (issued.Email, issued.Name, issued.PlatformRole));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_cli.CredentialsFile));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(_cli.CredentialsFile)!));
-        Assert.Contains(FakeState.Token, await File.ReadAllTextAsync(_cli.CredentialsFile, TestContext.Current.CancellationToken));
+        var token = SavedToken(cli);
+        Assert.Contains(email, login.Output);
+        Assert.DoesNotContain(token, login.All);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(cli.CredentialsFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(cli.CredentialsFile)!));
 
-        var whoami = await _cli.RunAsync("whoami");
+        var whoami = await cli.RunAsync("whoami");
+        var me = await Json(cli, "whoami");
 
         Assert.True(whoami.ExitCode == 0, whoami.ToString());
-        Assert.Contains("ada@example.com", whoami.Output);
-        Assert.Equal(FakeState.Token, Assert.Single(_server.State.Credentials));
+        Assert.Contains(email, whoami.Output);
+        Assert.DoesNotContain(token, whoami.All);
+        Assert.Contains(me.GetProperty("userId").GetString()!, login.Output);
+        Assert.Equal((email, "Ada"), (me.GetProperty("email").GetString(), me.GetProperty("name").GetString()));
+        // The platform role asked for is in the token: an auditor may verify audit trails.
+        var verify = await cli.RunAsync("audit", "verify", "--service", "identity");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
     }
 
     [Fact]
     public async Task PLATFORM_CONFIG_DIR_moves_the_credentials_file_and_logout_removes_it()
     {
-        var config = Path.Combine(_cli.Root, "config");
-        _cli.Variables["PLATFORM_CONFIG_DIR"] = config;
+        var cli = Person();
+        var config = Path.Combine(cli.Root, "config");
+        cli.Variables["PLATFORM_CONFIG_DIR"] = config;
 
-        var login = await _cli.RunAsync("login", "--email", "ada@example.com", "--json");
+        var login = await cli.RunAsync("login", "--email", $"ada-{Guid.NewGuid():N}@example.com", "--json");
         var document = JsonDocument.Parse(login.Output).RootElement;
-        var logout = await _cli.RunAsync("logout");
-        var whoami = await _cli.RunAsync("whoami");
+        var token = JsonDocument.Parse(File.ReadAllText(Path.Combine(config, "credentials.json"))).RootElement.GetProperty("accessToken").GetString()!;
+        var me = await Json(cli, "whoami");
+        var logout = await cli.RunAsync("logout");
+        var whoami = await cli.RunAsync("whoami");
 
         Assert.Equal(Path.Combine(config, "credentials.json"), document.GetProperty("credentialsFile").GetString());
-        Assert.Equal(FakeState.UserId, document.GetProperty("userId").GetString());
-        Assert.DoesNotContain(FakeState.Token, login.Output);
+        Assert.Equal(me.GetProperty("userId").GetString(), document.GetProperty("userId").GetString());
+        Assert.DoesNotContain(token, login.Output);
         Assert.Equal(0, logout.ExitCode);
         Assert.False(File.Exists(Path.Combine(config, "credentials.json")));
-        Assert.False(File.Exists(_cli.CredentialsFile));
+        Assert.False(File.Exists(cli.CredentialsFile));
         Assert.Equal(4, whoami.ExitCode);
         Assert.Contains("platform login", whoami.Error);
     }
@@ -64,60 +67,82 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task The_token_flag_beats_the_variable_which_beats_the_saved_login()
     {
-        await _cli.RunAsync("login", "--email", "ada@example.com");
-        _cli.Variables["PLATFORM_TOKEN"] = "from-variable";
+        var (ada, adaEmail) = await SignedInAsync("ada");
+        var (bob, bobEmail) = await SignedInAsync("bob");
+        var (carol, carolEmail) = await SignedInAsync("carol");
 
-        await _cli.RunAsync("whoami");
-        await _cli.RunAsync("whoami", "--token", "from-flag");
+        var saved = await Json(ada, "whoami");
+        ada.Variables["PLATFORM_TOKEN"] = SavedToken(bob);
+        var variable = await Json(ada, "whoami");
+        var flag = await Json(ada, "whoami", "--token", SavedToken(carol));
 
-        Assert.Equal(["from-variable", "from-flag"], _server.State.Credentials);
+        Assert.Equal([adaEmail, bobEmail, carolEmail], new[] { saved, variable, flag }.Select(me => me.GetProperty("email").GetString()));
     }
 
     [Fact]
     public async Task An_api_key_goes_to_the_keys_service_but_identity_calls_keep_the_user_token_and_flags_beat_variables()
     {
-        _cli.Variables["PLATFORM_TOKEN"] = "user-token";
-        _cli.Variables["PLATFORM_API_KEY"] = "sk-plt-v1-from-variable";
+        // Each key below can be read by one credential only, so who the service saw shows in whether the call succeeds.
+        var (ada, adaEmail) = await SignedInAsync("ada");
+        var (bob, _) = await SignedInAsync("bob");
+        var adasAccount = (await Json(ada, "whoami")).GetProperty("personalAccountId").GetString()!;
+        var bobsAccount = (await Json(bob, "whoami")).GetProperty("personalAccountId").GetString()!;
+        var adasKey = (await Json(ada, "keys", "create", "--name", "ada-ci")).GetProperty("key").GetProperty("hash").GetString()!;
+        var adasManagement = (await Json(ada, "keys", "create", "--name", "ada-ops", "--kind", "management")).GetProperty("secret").GetString()!;
+        var bobsManagement = (await Json(bob, "keys", "create", "--name", "bob-ops", "--kind", "management")).GetProperty("secret").GetString()!;
+        var cli = Person();
+        cli.Variables["PLATFORM_TOKEN"] = SavedToken(ada);
+        cli.Variables["PLATFORM_API_KEY"] = bobsManagement;
 
-        var list = await _cli.RunAsync("keys", "list", "--account", FakeState.AccountId);
-        var get = await _cli.RunAsync("keys", "get", FakeState.KeyHash, "--api-key", "sk-plt-v1-from-flag");
-        var whoami = await _cli.RunAsync("whoami");
-
-        var tokenFlag = await _cli.RunAsync("keys", "get", FakeState.KeyHash, "--token", "user-flag");
-        var noAccount = await _cli.RunAsync("keys", "list");
+        var list = await cli.RunAsync("keys", "list", "--account", bobsAccount, "--json");
+        var get = await cli.RunAsync("keys", "get", adasKey, "--api-key", adasManagement);
+        var whoami = await cli.RunAsync("whoami", "--json");
+        var tokenFlag = await cli.RunAsync("keys", "get", adasKey, "--token", SavedToken(ada));
+        var variableKey = await cli.RunAsync("keys", "get", adasKey);
+        var noAccount = await cli.RunAsync("keys", "list");
 
         Assert.All(new[] { list, get, whoami, tokenFlag }, r => Assert.True(r.ExitCode == 0, r.ToString()));
-        Assert.Equal(["sk-plt-v1-from-variable", "sk-plt-v1-from-flag", "user-token", "user-flag"], _server.State.Credentials);
+        Assert.Equal(["bob-ops"], JsonDocument.Parse(list.Output).RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("name").GetString()));
+        Assert.Contains("ada-ci", get.Output);
+        Assert.Equal(adaEmail, JsonDocument.Parse(whoami.Output).RootElement.GetProperty("email").GetString());
+        Assert.Contains("ada-ci", tokenFlag.Output);
+        // Bob's management key, from the variable, may not read Ada's key: proof the variable went, not PLATFORM_TOKEN.
+        Assert.Equal(3, variableKey.ExitCode);
         Assert.Equal(2, noAccount.ExitCode);
         Assert.Contains("--account", noAccount.Error);
+        Assert.NotEqual(adasAccount, bobsAccount);
     }
 
     [Fact]
     public async Task An_expired_saved_login_asks_to_sign_in_again_without_calling()
     {
-        await _cli.RunAsync("login", "--email", "ada@example.com");
-        _cli.Clock = new ManualClock(DateTimeOffset.UtcNow.AddDays(2));
+        var (ada, _) = await SignedInAsync("ada");
+        // Nothing listens there: had the command called, it would say UNAVAILABLE and exit 1.
+        var nothing = $"http://127.0.0.1:{FreePort.Next()}";
+        ada.WriteEndpointsFile(nothing, nothing);
+        ada.Clock = new ManualClock(DateTimeOffset.UtcNow.AddDays(2));
 
-        var whoami = await _cli.RunAsync("whoami");
+        var whoami = await ada.RunAsync("whoami");
 
         Assert.Equal(4, whoami.ExitCode);
         Assert.Contains("expired", whoami.Error);
-        Assert.Empty(_server.State.Credentials);
+        Assert.DoesNotContain("UNAVAILABLE", whoami.Error);
     }
 
     [Fact]
     public async Task A_refused_credential_exits_4_with_a_hint()
     {
-        var result = await _cli.RunAsync("keys", "get", FakeState.KeyHash, "--api-key", "refused");
+        var (ada, _) = await SignedInAsync("ada");
+        var hash = (await Json(ada, "keys", "create", "--name", "ci")).GetProperty("key").GetProperty("hash").GetString()!;
 
-        Assert.Equal(4, result.ExitCode);
-        Assert.Contains("UNAUTHENTICATED: The bearer credential was not accepted.", result.Error);
-        Assert.Contains("platform login", result.Error);
-    }
+        var unknownKey = await ada.RunAsync("keys", "get", hash, "--api-key", "sk-plt-v1-" + new string('0', 64));
+        var forgedToken = await ada.RunAsync("whoami", "--token", "not-a-jwt");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _cli.Dispose();
+        foreach (var result in new[] { unknownKey, forgedToken })
+        {
+            Assert.Equal(4, result.ExitCode);
+            Assert.Contains("UNAUTHENTICATED:", result.Error);
+            Assert.Contains("platform login", result.Error);
+        }
     }
 }

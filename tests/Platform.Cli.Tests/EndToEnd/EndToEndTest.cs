@@ -1,16 +1,13 @@
 using System.Text.Json;
-using Platform.Testing;
 
 namespace Platform.Cli.Tests.EndToEnd;
 
-/// <summary>Real services per test class, and people: each a command line with its own home, saved login and endpoints file.</summary>
-public abstract class EndToEndTest(LocalServers servers) : IAsyncLifetime
+/// <summary>Real services shared by a test class, and people: each a command line with its own home, saved login and endpoints file.</summary>
+public abstract class EndToEndTest(PlatformFixture platform) : IClassFixture<PlatformFixture>, IDisposable
 {
     private readonly List<CliRun> _people = [];
 
-    protected PlatformServices Services { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync() => Services = await PlatformServices.StartAsync(servers);
+    protected PlatformServices Services => platform.Services;
 
     protected CliRun Person()
     {
@@ -19,6 +16,19 @@ public abstract class EndToEndTest(LocalServers servers) : IAsyncLifetime
         _people.Add(person);
         return person;
     }
+
+    /// <summary>A person signed in through the development issuer, with an email no other test uses.</summary>
+    protected async Task<(CliRun Cli, string Email)> SignedInAsync(string name, params string[] options)
+    {
+        var person = Person();
+        var email = $"{name}-{Guid.NewGuid():N}@example.com";
+        await Ok(person, ["login", "--email", email, .. options]);
+        return (person, email);
+    }
+
+    /// <summary>The user token the person's login saved (tests hand it to other runs as --token or PLATFORM_TOKEN).</summary>
+    protected static string SavedToken(CliRun cli) =>
+        JsonDocument.Parse(File.ReadAllText(cli.CredentialsFile)).RootElement.GetProperty("accessToken").GetString()!;
 
     protected static async Task Ok(CliRun cli, params string[] args)
     {
@@ -33,9 +43,8 @@ public abstract class EndToEndTest(LocalServers servers) : IAsyncLifetime
         return JsonDocument.Parse(result.Output).RootElement.Clone();
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await Services.DisposeAsync();
         foreach (var person in _people) person.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -7,7 +7,7 @@ namespace Platform.Cli.Tests.EndToEnd;
 /// The command line against the real Identity and Keys services: keys created by a member and an admin, listed as each,
 /// rotated, used as an API key, deleted; a removed member's keys disabled; the key's audit trail read and verified.
 /// </summary>
-public sealed class KeysEndToEndTests(LocalServers servers) : EndToEndTest(servers)
+public sealed class KeysEndToEndTests(PlatformFixture platform) : EndToEndTest(platform)
 {
     [Fact]
     public async Task An_operator_manages_keys_of_an_organization_and_verifies_their_audit_trail()

@@ -3,7 +3,7 @@ using Platform.Testing;
 namespace Platform.Cli.Tests.EndToEnd;
 
 /// <summary>The command line against the real Identity service: sign in, organizations, invitations, members, errors.</summary>
-public sealed class OrganizationsEndToEndTests(LocalServers servers) : EndToEndTest(servers)
+public sealed class OrganizationsEndToEndTests(PlatformFixture platform) : EndToEndTest(platform)
 {
     [Fact]
     public async Task An_admin_invites_a_second_person_who_accepts_and_the_admin_manages_them()

@@ -13,11 +13,14 @@ namespace Platform.Cli.Tests.EndToEnd;
 /// The real services as the AppHost runs them (their Create entries), in-process on free ports, with a fresh database
 /// each and one virtual host, sharing one development signing key; Identity's development issuer enabled.
 /// </summary>
-public sealed class PlatformServices(IReadOnlyList<WebApplication> apps, string identityGrpc, string keysGrpc) : IAsyncDisposable
+public sealed class PlatformServices(IReadOnlyList<WebApplication> apps, string identityGrpc, string keysGrpc, string keysDatabase) : IAsyncDisposable
 {
     public string IdentityGrpc => identityGrpc;
 
     public string KeysGrpc => keysGrpc;
+
+    /// <summary>Superuser connection string to the Keys service's database (for tests that tamper with its events).</summary>
+    public string KeysDatabase => keysDatabase;
 
     public static async Task<PlatformServices> StartAsync(LocalServers servers)
     {
@@ -44,7 +47,7 @@ public sealed class PlatformServices(IReadOnlyList<WebApplication> apps, string 
             ["services:identity:grpc:0"] = identityGrpc,
         }));
         await keys.StartAsync(TestContext.Current.CancellationToken);
-        return new PlatformServices([identity, keys], identityGrpc, $"http://127.0.0.1:{keysPorts.Grpc}");
+        return new PlatformServices([identity, keys], identityGrpc, $"http://127.0.0.1:{keysPorts.Grpc}", keysDb);
     }
 
     private static void Configure(WebApplicationBuilder builder, string name, (int Http, int Grpc) ports, string signingKey, Dictionary<string, string?> settings)
