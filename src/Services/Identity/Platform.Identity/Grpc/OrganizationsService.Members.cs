@@ -13,7 +13,7 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         var email = Input.Email(v, "email", request.Email);
         var role = request.Role switch
         {
@@ -32,8 +32,8 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
-        var (offset, limit) = Input.Page(v, request.Offset, request.Limit);
+        var id = v.Uuid("organization_id", request.OrganizationId);
+        var (offset, limit) = v.Page(request.Offset, request.Limit);
         v.ThrowIfInvalid();
         await RequireAdminAsync(id, caller, context);
         var now = time.GetUtcNow();
@@ -45,8 +45,8 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
-        var invitationId = Input.Id(v, "invitation_id", request.InvitationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
+        var invitationId = v.Uuid("invitation_id", request.InvitationId);
         v.ThrowIfInvalid();
         await invitations.RevokeAsync(caller, id, invitationId, context.CancellationToken);
         var invitation = await queries.GetInvitationAsync(invitationId, context.CancellationToken) ?? throw new NotFoundException("No such invitation.");
@@ -65,8 +65,8 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
-        var (offset, limit) = Input.Page(v, request.Offset, request.Limit);
+        var id = v.Uuid("organization_id", request.OrganizationId);
+        var (offset, limit) = v.Page(request.Offset, request.Limit);
         v.ThrowIfInvalid();
         var organization = await queries.GetAsync(id, caller.UserId, context.CancellationToken);
         if (organization is null || (organization.MyRole is null && !caller.IsSupport)) throw new NotFoundException("No such organization.");
@@ -78,7 +78,7 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         var userId = Input.UserId(v, "user_id", request.UserId);
         v.When(request.Role is not (Role.Member or Role.Admin), "role", "Must be ROLE_MEMBER or ROLE_ADMIN.");
         v.ThrowIfInvalid();
@@ -90,7 +90,7 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         var userId = Input.UserId(v, "user_id", request.UserId);
         v.ThrowIfInvalid();
         await members.RemoveAsync(caller, id, userId, context.CancellationToken);
@@ -101,7 +101,7 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         v.ThrowIfInvalid();
         await members.LeaveAsync(caller, id, context.CancellationToken);
         return new LeaveOrganizationResponse();
