@@ -49,8 +49,7 @@ public static class KeyValidation
             return null;
         }
         // Microseconds, as PostgreSQL keeps them, so what is stored is what is compared.
-        var at = timestamp.ToDateTimeOffset();
-        at = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+        var at = KeyWriter.Truncate(timestamp.ToDateTimeOffset());
         if (at <= now) v.Add(field, "The expiry must be in the future (UTC).");
         return at;
     }

@@ -50,6 +50,9 @@ public sealed class KeyWriter(NpgsqlDataSource dataSource, IEventStore store, Ke
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Now, in microseconds as PostgreSQL stores it.</summary>
+    /// <summary>
+    /// The instant in UTC to the microsecond, as PostgreSQL stores it, so what is compared in memory (expiry, grace)
+    /// is what the database holds.
+    /// </summary>
     public static DateTimeOffset Truncate(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 }
