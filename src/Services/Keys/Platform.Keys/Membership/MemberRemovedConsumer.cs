@@ -33,7 +33,7 @@ public sealed partial class MemberRemovedConsumer(ProcessedMessages processed, K
                 context.MessageId?.ToString(), context.CancellationToken);
             _disabled.Add(hash);
         }
-        LogDisabled(logger, hashes.Count, message.AccountId);
+        LogDisabled(logger, _disabled.Count, message.AccountId);
     }
 
     // Only now: an Authenticate that loaded a key between a drop and the commit would have cached it enabled again.
