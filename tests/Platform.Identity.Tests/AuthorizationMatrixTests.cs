@@ -77,9 +77,9 @@ public sealed class AuthorizationMatrixTests(IdentityFixture fixture) : IClassFi
             "Invitee" => invitee.Call,
             "Support" => support.Call,
             "Service" => server.AsService(),
-            "None" => IdentityServer.Bearer(null),
-            "Garbage" => IdentityServer.Bearer(Garbage),
-            "ApiKey" => IdentityServer.Bearer(ApiKey),
+            "None" => Credentials.Bearer(null),
+            "Garbage" => Credentials.Bearer(Garbage),
+            "ApiKey" => Credentials.Bearer(ApiKey),
             _ => throw new ArgumentException(caller),
         };
         var org = s.Org.OrganizationId;

@@ -7,7 +7,7 @@ namespace Platform.Identity.Tests;
 public sealed class DevelopmentIssuerTests(IdentityFixture fixture) : IClassFixture<IdentityFixture>
 {
     private IdentityServer Server => fixture.Server;
-    private static CallOptions Anonymous => IdentityServer.Bearer(null);
+    private static CallOptions Anonymous => Credentials.Bearer(null);
 
     [Fact]
     public async Task The_same_email_always_gets_the_same_subject_and_the_token_signs_in()
@@ -20,7 +20,7 @@ public sealed class DevelopmentIssuerTests(IdentityFixture fixture) : IClassFixt
         Assert.NotEqual(first.UserId, other.UserId);
         Assert.Equal(7, Guid.Parse(first.UserId).Version);
         Assert.True(first.ExpiresAt.ToDateTimeOffset() > DateTimeOffset.UtcNow);
-        var me = await Server.Organizations.GetMeAsync(new GetMeRequest(), IdentityServer.Bearer(second.AccessToken));
+        var me = await Server.Organizations.GetMeAsync(new GetMeRequest(), Credentials.Bearer(second.AccessToken));
         Assert.Equal((first.UserId, "zoe@example.com", "Zoe Z"), (me.UserId, me.Email, me.Name));
         Assert.Contains(Server.Logs.Lines, line => line.Contains($"Development token issued for subject {first.UserId}"));
         Assert.DoesNotContain(Server.Logs.Lines, line => line.Contains(first.AccessToken) || line.Contains(second.AccessToken));
@@ -34,8 +34,8 @@ public sealed class DevelopmentIssuerTests(IdentityFixture fixture) : IClassFixt
         var me = await Server.Organizations.GetMeAsync(new GetMeRequest(), user.Call);
 
         var access = await Server.Organizations.GetAccessAsync(new GetAccessRequest { UserId = user.UserId, AccountId = me.PersonalAccountId },
-            IdentityServer.Bearer(service.AccessToken));
-        var getMe = await Assert.ThrowsAsync<RpcException>(() => Server.Organizations.GetMeAsync(new GetMeRequest(), IdentityServer.Bearer(service.AccessToken)));
+            Credentials.Bearer(service.AccessToken));
+        var getMe = await Assert.ThrowsAsync<RpcException>(() => Server.Organizations.GetMeAsync(new GetMeRequest(), Credentials.Bearer(service.AccessToken)));
 
         Assert.Equal("service:keys", service.UserId);
         Assert.Equal((Role.Admin, AccountKind.Personal), (access.Role, access.AccountKind));

@@ -1,14 +1,7 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Platform.Authentication.Tokens;
 using Platform.Contracts.Clients;
 using Platform.Contracts.Identity.V1;
 using Platform.Grpc;
-using Platform.Hosting.Local;
 using Platform.Identity;
 using Platform.Testing;
 
@@ -20,62 +13,42 @@ namespace Platform.Identity.Tests;
 /// </summary>
 public sealed class IdentityServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly DevelopmentTokenIssuer _tokens;
+    private readonly ServiceHost _host;
 
-    private IdentityServer(WebApplication app, string address, string database, string broker, ManualClock clock, LogCapture logs)
+    private IdentityServer(ServiceHost host, string database, string broker, ManualClock clock)
     {
-        _app = app;
-        Address = address;
+        _host = host;
         Database = database;
         Broker = broker;
         Clock = clock;
-        Logs = logs;
-        Channel = GrpcChannel.ForAddress(address);
         Organizations = new OrganizationsClient(Channel);
         Issuer = new DevelopmentIssuerClient(Channel);
-        // Test tokens are minted on real time: the manual clock may be days ahead, and JWT lifetimes are checked on real time.
-        _tokens = new DevelopmentTokenIssuer(app.Services.GetRequiredService<IOptions<JwtSettings>>(), TimeProvider.System);
     }
 
-    public string Address { get; }
+    public string Address => _host.GrpcAddress;
     public string Database { get; }
     public string Broker { get; }
     public ManualClock Clock { get; }
-    public LogCapture Logs { get; }
-    public GrpcChannel Channel { get; }
+    public LogCapture Logs => _host.Logs;
+    public GrpcChannel Channel => _host.Channel;
     public OrganizationsClient Organizations { get; }
     public DevelopmentIssuerClient Issuer { get; }
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
-    public string SigningKey => _app.Configuration["Authentication:Jwt:SigningKey"]!;
+    public string SigningKey => _host.App.Configuration["Authentication:Jwt:SigningKey"]!;
 
     public static async Task<IdentityServer> StartAsync(string database, string broker, bool developmentIssuer = true,
         string? signingKey = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var (http, grpc) = (FreePort.Next(), FreePort.Next());
         var clock = new ManualClock();
-        var logs = new LogCapture();
-        var app = IdentityApplication.Create([], builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var host = await ServiceHost.StartAsync(builder => IdentityApplication.Create([], builder), "identity", database, broker,
+            "http://identity.test", signingKey ?? Credentials.NewSigningKey(),
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
             {
-                ["ConnectionStrings:identitydb"] = database,
-                ["ConnectionStrings:messaging"] = broker,
-                ["OTEL_SERVICE_NAME"] = "identity",
-                ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{http}",
-                ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpc}",
-                ["Authentication:Jwt:Issuer"] = "http://identity.test",
-                ["Authentication:Jwt:SigningKey"] = signingKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["Identity:DevelopmentIssuer:Enabled"] = developmentIssuer ? "true" : "false",
-            });
-            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-            builder.Services.AddSingleton<TimeProvider>(clock);
-        });
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new IdentityServer(app, $"http://127.0.0.1:{grpc}", database, broker, clock, logs);
+            },
+            builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        return new IdentityServer(host, database, broker, clock);
     }
 
     /// <summary>Signs in a new person through the development issuer (a fresh email, so tests never share users).</summary>
@@ -86,27 +59,16 @@ public sealed class IdentityServer : IAsyncDisposable
         {
             Email = email, Name = name, EmailUnverified = !emailVerified, PlatformRole = platformRole ?? "",
         }, new CallOptions { CancellationToken = TestContext.Current.CancellationToken });
-        return new TestUser(issued.UserId, email, () => _tokens.IssueUserToken(issued.UserId, email, name, emailVerified, platformRole).AccessToken);
+        return new TestUser(issued.UserId, email, () => _host.Tokens.IssueUserToken(issued.UserId, email, name, emailVerified, platformRole).AccessToken);
     }
 
-    public CallOptions AsService(string service = "keys") => Bearer(_tokens.IssueServiceToken(service).AccessToken);
+    public CallOptions AsService(string service = "keys") => Credentials.Bearer(_host.Tokens.IssueServiceToken(service).AccessToken);
 
-    public static CallOptions Bearer(string? credential) => new()
-    {
-        CancellationToken = TestContext.Current.CancellationToken,
-        Credentials = credential is null ? null : _ => ValueTask.FromResult(credential),
-    };
-
-    public async ValueTask DisposeAsync()
-    {
-        Channel.Dispose();
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
 /// <summary>A signed-in person: <see cref="Call"/> carries a fresh token of theirs.</summary>
 public sealed record TestUser(string UserId, string Email, Func<string> Token)
 {
-    public CallOptions Call => IdentityServer.Bearer(Token());
+    public CallOptions Call => Credentials.Bearer(Token());
 }

@@ -26,9 +26,9 @@ public sealed class PlatformServicesMatrixTests(IdentityFixture fixture) : IClas
             "Support" => (await server.SignInAsync("support", platformRole: "support")).Call,
             "Admin" => s.Admin.Call,
             "Service" => server.AsService(),
-            "None" => IdentityServer.Bearer(null),
-            "Garbage" => IdentityServer.Bearer("not-a-token"),
-            "ApiKey" => IdentityServer.Bearer("sk-plt-v1-" + new string('a', 64)), // Identity does not know API keys
+            "None" => Credentials.Bearer(null),
+            "Garbage" => Credentials.Bearer("not-a-token"),
+            "ApiKey" => Credentials.Bearer("sk-plt-v1-" + new string('a', 64)), // Identity does not know API keys
             _ => throw new ArgumentException(caller),
         };
 

@@ -105,7 +105,7 @@ public sealed partial class KeyLifecycleTests(KeysEnvironment env) : IClassFixtu
         var created = await env.Keys.CreateKeyAsync(owner.Call, owner.PersonalAccountId, "laptop", KeyKind.Management);
 
         var listed = await env.Keys.ListKeysAsync(new ListKeysRequest { AccountId = owner.PersonalAccountId }, owner.Call);
-        var asKey = await env.Keys.ListKeysAsync(new ListKeysRequest { AccountId = owner.PersonalAccountId }, KeysEnvironment.Bearer(created.Secret));
+        var asKey = await env.Keys.ListKeysAsync(new ListKeysRequest { AccountId = owner.PersonalAccountId }, Credentials.Bearer(created.Secret));
 
         Assert.Equal([created.Key.Hash], listed.Keys.Select(k => k.Hash));
         Assert.Equal([created.Key.Hash], asKey.Keys.Select(k => k.Hash));
@@ -122,7 +122,7 @@ public sealed partial class KeyLifecycleTests(KeysEnvironment env) : IClassFixtu
         foreach (var secret in secrets)
         {
             Assert.False(await env.AuthenticatesAsync(secret));
-            Assert.Equal(StatusCode.Unauthenticated, await People.StatusOf(() => env.Keys.GetCurrentKeyAsync(new GetCurrentKeyRequest(), KeysEnvironment.Bearer(secret))));
+            Assert.Equal(StatusCode.Unauthenticated, await People.StatusOf(() => env.Keys.GetCurrentKeyAsync(new GetCurrentKeyRequest(), Credentials.Bearer(secret))));
         }
     }
 

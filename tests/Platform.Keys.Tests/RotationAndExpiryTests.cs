@@ -86,11 +86,11 @@ public sealed class RotationAndExpiryTests(ClockedKeysEnvironment env) : IClassF
 
         env.Clock.Set(expires.AddSeconds(-1));
         Assert.True(await env.AuthenticatesAsync(created.Secret));
-        Assert.Equal(StatusCode.OK, await People.StatusOf(() => env.Keys.GetCurrentKeyAsync(new GetCurrentKeyRequest(), KeysEnvironment.Bearer(created.Secret))));
+        Assert.Equal(StatusCode.OK, await People.StatusOf(() => env.Keys.GetCurrentKeyAsync(new GetCurrentKeyRequest(), Credentials.Bearer(created.Secret))));
         env.Clock.Set(expires);
         Assert.False(await env.AuthenticatesAsync(created.Secret));
         Assert.Equal(StatusCode.Unauthenticated, await People.StatusOf(() =>
-            env.Keys.GetCurrentKeyAsync(new GetCurrentKeyRequest(), KeysEnvironment.Bearer(created.Secret))));
+            env.Keys.GetCurrentKeyAsync(new GetCurrentKeyRequest(), Credentials.Bearer(created.Secret))));
 
         await Eventually.HoldsAsync(async () => (await env.KeyStreamAsync(created.Key.Hash)).Any(e => e.Type == "keys.key-expired"),
             "the sweeper records the expiry");

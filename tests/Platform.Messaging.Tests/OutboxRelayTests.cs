@@ -81,6 +81,10 @@ public sealed class OutboxRelayTests(LocalServers servers, PostgresDatabase data
 
         Assert.Equal(1, await ScalarAsync<int>($"select applied from {_schema}.revocations where key_id = '{message.KeyId}'"));
         Assert.Equal([messageId], await ProcessedIdsAsync());
+        // The after-commit hook ran for the one delivery that committed, and saw its change committed; not for duplicates.
+        var observations = service.Services.GetRequiredService<CommitObservations>();
+        await Eventually.HoldsAsync(() => Task.FromResult(observations.For(message.KeyId).Count > 0), "the after-commit hook ran");
+        Assert.Equal([1], observations.For(message.KeyId));
     }
 
     [Fact]
@@ -97,6 +101,10 @@ public sealed class OutboxRelayTests(LocalServers servers, PostgresDatabase data
 
         Assert.Equal(2, faults.Attempts(key));
         Assert.Equal(1, await ScalarAsync<int>($"select applied from {_schema}.revocations where key_id = '{key}'"));
+        // The failed attempt rolled back, so its after-commit hook never ran; the retry's did, once.
+        var observations = service.Services.GetRequiredService<CommitObservations>();
+        await Eventually.HoldsAsync(() => Task.FromResult(observations.For(key).Count > 0), "the after-commit hook ran");
+        Assert.Equal([1], observations.For(key));
     }
 
     private async Task<List<Guid>> ProcessedIdsAsync()

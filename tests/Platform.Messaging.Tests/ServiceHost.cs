@@ -24,6 +24,7 @@ public sealed class ServiceHost : IAsyncDisposable
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information);
         builder.Services.AddSingleton(new TestTables(schema));
         builder.Services.AddSingleton(faults ?? new FaultPlan());
+        builder.Services.AddSingleton<CommitObservations>();
         builder.Services.AddEventStore(database, o =>
         {
             o.Schema = schema;

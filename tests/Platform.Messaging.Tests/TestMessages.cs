@@ -31,8 +31,19 @@ public sealed class FaultPlan
     }
 }
 
+/// <summary>What <see cref="KeyRevokedConsumer"/>'s after-commit hook saw: per key, the applied count read on another connection.</summary>
+public sealed class CommitObservations
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Guid Key, int Applied)> _seen = new();
+
+    public IReadOnlyList<int> For(Guid key) => _seen.Where(s => s.Key == key).Select(s => s.Applied).ToList();
+
+    public void Add(Guid key, int applied) => _seen.Enqueue((key, applied));
+}
+
 /// <summary>Counts how often each revocation took effect: an idempotent consumer must leave every count at 1.</summary>
-public sealed class KeyRevokedConsumer(ProcessedMessages processed, TestTables tables, FaultPlan faults) : IdempotentConsumer<KeyRevokedIntegrationEvent>(processed)
+public sealed class KeyRevokedConsumer(ProcessedMessages processed, TestTables tables, FaultPlan faults, NpgsqlDataSource dataSource,
+    CommitObservations observations) : IdempotentConsumer<KeyRevokedIntegrationEvent>(processed)
 {
     protected override async Task ConsumeOnceAsync(ConsumeContext<KeyRevokedIntegrationEvent> context, NpgsqlTransaction transaction)
     {
@@ -43,5 +54,13 @@ public sealed class KeyRevokedConsumer(ProcessedMessages processed, TestTables t
         command.Parameters.AddWithValue("k", context.Message.KeyId);
         await command.ExecuteNonQueryAsync(context.CancellationToken);
         faults.Attempt(context.Message.KeyId);
+    }
+
+    // Reads on a connection of its own: only a committed change is visible there.
+    protected override async Task OnCommittedAsync(ConsumeContext<KeyRevokedIntegrationEvent> context)
+    {
+        await using var command = dataSource.CreateCommand($"select applied from {tables.Schema}.revocations where key_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = context.Message.KeyId });
+        observations.Add(context.Message.KeyId, (int)(await command.ExecuteScalarAsync(context.CancellationToken) ?? 0));
     }
 }

@@ -42,14 +42,14 @@ public sealed class AuthorizationWorld(LocalServers servers) : ClockedKeysEnviro
             ["admin"] = () => Org.Admin.Call,
             ["member"] = () => Org.Member.Call,
             ["other org member"] = () => other.Member.Call,
-            ["management key"] = () => Bearer(management.Secret),
-            ["inference key"] = () => Bearer(inference.Secret),
-            ["disabled key"] = () => Bearer(disabled.Secret),
-            ["expired key"] = () => Bearer(expired.Secret),
-            ["deleted key"] = () => Bearer(deleted.Secret),
+            ["management key"] = () => Credentials.Bearer(management.Secret),
+            ["inference key"] = () => Credentials.Bearer(inference.Secret),
+            ["disabled key"] = () => Credentials.Bearer(disabled.Secret),
+            ["expired key"] = () => Credentials.Bearer(expired.Secret),
+            ["deleted key"] = () => Credentials.Bearer(deleted.Secret),
             ["service"] = () => AsService(),
             ["auditor"] = () => auditor.Call,
-            ["no credential"] = () => Bearer(null),
+            ["no credential"] = () => Credentials.Bearer(null),
         };
     }
 }

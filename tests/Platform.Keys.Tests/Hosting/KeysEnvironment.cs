@@ -1,14 +1,9 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Platform.Authentication.Tokens;
 using Platform.Contracts.Clients;
 using Platform.EventStore.Audit;
 using Platform.Grpc;
-using Platform.Hosting.Local;
 using Platform.Identity;
 using Platform.Testing;
 
@@ -21,9 +16,8 @@ namespace Platform.Keys.Tests.Hosting;
 /// </summary>
 public class KeysEnvironment(LocalServers servers) : IAsyncLifetime
 {
-    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _signingKey = Credentials.NewSigningKey();
     private readonly List<ServiceHost> _keys = [];
-    private DevelopmentTokenIssuer? _tokens;
 
     protected virtual int KeysInstances => 1;
 
@@ -44,7 +38,6 @@ public class KeysEnvironment(LocalServers servers) : IAsyncLifetime
         var keysDb = await servers.CreateDatabaseAsync("keys");
         var broker = await servers.CreateVirtualHostAsync("keys");
         Identity = await StartAsync("identity", identityDb, broker, null, app => IdentityApplication.Create([], app));
-        _tokens = new DevelopmentTokenIssuer(Identity.Services.GetRequiredService<IOptions<JwtSettings>>(), TimeProvider.System);
         for (var i = 0; i < KeysInstances; i++)
             _keys.Add(await StartAsync("keys", keysDb, broker, Identity.GrpcAddress, app => KeysApplication.Create([], app)));
         Organizations = new OrganizationsClient(Identity.Channel);
@@ -55,49 +48,27 @@ public class KeysEnvironment(LocalServers servers) : IAsyncLifetime
     private async Task<ServiceHost> StartAsync(string service, string database, string broker, string? identity,
         Func<Action<WebApplicationBuilder>, WebApplication> create)
     {
-        var (http, grpc) = (FreePort.Next(), FreePort.Next());
-        var logs = new LogCapture();
-        var app = create(builder =>
+        var settings = new Dictionary<string, string?> { ["Identity:DevelopmentIssuer:Enabled"] = "true" };
+        if (identity is not null)
         {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-            var settings = new Dictionary<string, string?>
+            settings["services:identity:grpc:0"] = identity;
+            // Minted on real time: a manual clock far ahead must not make Identity refuse the service's token.
+            settings["Authentication:ServiceToken"] = Tokens.IssueServiceToken("keys").AccessToken;
+            // Far beyond any test's patience: when a cache forgets something, it is because it was told to.
+            settings["Keys:Access:CacheLifetime"] = "01:00:00";
+            settings["Keys:Authentication:CacheLifetime"] = "01:00:00";
+        }
+        return await ServiceHost.StartAsync(create, service, database, broker, "http://platform.test", _signingKey, settings,
+            builder =>
             {
-                [$"ConnectionStrings:{service}db"] = database,
-                ["ConnectionStrings:messaging"] = broker,
-                ["OTEL_SERVICE_NAME"] = service,
-                ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{http}",
-                ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpc}",
-                ["Authentication:Jwt:Issuer"] = "http://platform.test",
-                ["Authentication:Jwt:SigningKey"] = _signingKey,
-                ["Identity:DevelopmentIssuer:Enabled"] = "true",
-            };
-            if (identity is not null)
-            {
-                settings["services:identity:grpc:0"] = identity;
-                // Minted on real time: a manual clock far ahead must not make Identity refuse the service's token.
-                settings["Authentication:ServiceToken"] = _tokens!.IssueServiceToken("keys").AccessToken;
-                builder.Services.AddSingleton(KeysClock);
-                // Far beyond any test's patience: when a cache forgets something, it is because it was told to.
-                settings["Keys:Access:CacheLifetime"] = "01:00:00";
-                settings["Keys:Authentication:CacheLifetime"] = "01:00:00";
-            }
-            builder.Configuration.AddInMemoryCollection(settings);
-        });
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new ServiceHost(app, $"http://127.0.0.1:{grpc}", logs);
+                if (identity is not null) builder.Services.AddSingleton(KeysClock);
+            });
     }
 
     /// <summary>A platform service's token (the gateway's, say): the only caller Authenticate accepts.</summary>
-    public CallOptions AsService(string service = "gateway") => Bearer(_tokens!.IssueServiceToken(service).AccessToken);
+    public CallOptions AsService(string service = "gateway") => Credentials.Bearer(Tokens.IssueServiceToken(service).AccessToken);
 
-    public static CallOptions Bearer(string? credential) => new()
-    {
-        CancellationToken = TestContext.Current.CancellationToken,
-        Credentials = credential is null ? null : _ => ValueTask.FromResult(credential),
-    };
-
-    internal DevelopmentTokenIssuer Tokens => _tokens!;
+    internal DevelopmentTokenIssuer Tokens => Identity.Tokens;
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace Platform.Keys.Tests.Hosting;
 /// <summary>A signed-in person: <see cref="Call"/> carries a fresh token of theirs.</summary>
 public sealed record TestUser(string UserId, string Email, string PersonalAccountId, Func<string> Token)
 {
-    public CallOptions Call => KeysEnvironment.Bearer(Token());
+    public CallOptions Call => Credentials.Bearer(Token());
 }
 
 /// <summary>An organization with an admin (its creator) and a member who accepted an invitation.</summary>
@@ -21,9 +21,9 @@ public static class People
     {
         var email = $"{name}-{Guid.NewGuid():N}@example.com";
         var issued = await new DevelopmentIssuerClient(env.Identity.Channel).IssueTokenAsync(
-            new IssueTokenRequest { Email = email, Name = name, PlatformRole = platformRole ?? "" }, KeysEnvironment.Bearer(null));
+            new IssueTokenRequest { Email = email, Name = name, PlatformRole = platformRole ?? "" }, Credentials.Bearer(null));
         string Token() => env.Tokens.IssueUserToken(issued.UserId, email, name, true, platformRole).AccessToken;
-        var me = await env.Organizations.GetMeAsync(new GetMeRequest(), KeysEnvironment.Bearer(Token()));
+        var me = await env.Organizations.GetMeAsync(new GetMeRequest(), Credentials.Bearer(Token()));
         return new TestUser(issued.UserId, email, me.PersonalAccountId, Token);
     }
 

@@ -25,13 +25,9 @@ public static class Extensions
             store.Projections.Inline<OrganizationProjection>();
             store.PollInterval = TimeSpan.FromMilliseconds(50); // integration events go out within ~50 ms
         });
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<MembershipChangedConsumer>().Endpoint(endpoint =>
-        {
-            // Every instance needs every membership event for its own cache: a temporary queue per instance,
-            // not the competing-consumer queue shared by instances.
-            endpoint.Temporary = true;
-            endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
-        }));
+        // Every instance needs every membership event for its own GetAccess cache.
+        builder.AddPlatformMessaging(bus => bus.AddConsumer<MembershipChangedConsumer>()
+            .Endpoint(endpoint => endpoint.OfThisInstance("identity-access-cache")));
         services.AddOutboxRelay(relay => relay
             .Map<OrganizationCreated>((e, r) => new Integration.OrganizationCreated(e.OrganizationId, e.AccountId, e.Name, e.CreatorUserId, r.Recorded))
             .Map<MemberJoined>((e, r) => new Integration.MemberJoined(e.OrganizationId, e.AccountId, e.UserId, e.Role, r.Recorded))

@@ -10,13 +10,7 @@ public static class IdentityApplication
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults();
-        builder.AddApplicationServices();
-
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
+        var app = PlatformApplication.Build(args, configure, builder => builder.AddApplicationServices());
         app.MapGrpcService<OrganizationsService>();
         app.MapGrpcService<AuditService>();
         // Not mapped at all unless enabled: callers then get UNIMPLEMENTED.

@@ -30,16 +30,11 @@ public static class Extensions
         });
         services.AddOutboxRelay(MapIntegrationEvents);
 
-        // Each instance gets a queue of its own for cache invalidation; the name carries a per-process id.
-        var instance = Guid.NewGuid().ToString("N")[..12];
         builder.AddPlatformMessaging(bus =>
         {
             bus.AddConsumer<MemberRemovedConsumer>();
-            bus.AddConsumer<CacheInvalidationConsumer>().Endpoint(e =>
-            {
-                e.Name = $"keys-cache-{instance}";
-                e.Temporary = true;
-            });
+            // Every instance needs every Key* and member event for its own caches.
+            bus.AddConsumer<CacheInvalidationConsumer>().Endpoint(endpoint => endpoint.OfThisInstance("keys-cache"));
         });
 
         services.AddGrpcChannel("identity");

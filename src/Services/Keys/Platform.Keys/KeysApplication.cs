@@ -9,13 +9,7 @@ public static class KeysApplication
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults();
-        builder.AddApplicationServices();
-
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
+        var app = PlatformApplication.Build(args, configure, builder => builder.AddApplicationServices());
         app.MapGrpcService<KeysService>();
         app.MapGrpcService<AuditService>();
         return app;

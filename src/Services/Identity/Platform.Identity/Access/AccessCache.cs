@@ -13,6 +13,8 @@ namespace Platform.Identity.Access;
 public sealed class AccessCache(IConfiguration configuration)
 {
     private const int MaxEntries = 100_000;
+    // Ages on Environment.TickCount64, not the TimeProvider: a safety net in real elapsed time, which must not jump when
+    // the wall clock (or a test's manual clock) does. Business time (invitation expiry) uses the TimeProvider.
     private readonly long _timeToLiveMs = (long)configuration.GetValue("Identity:Access:CacheTimeToLive", TimeSpan.FromSeconds(5)).TotalMilliseconds;
     private readonly ConcurrentDictionary<(string UserId, Guid AccountId), Entry> _entries = new();
     private long _generation;

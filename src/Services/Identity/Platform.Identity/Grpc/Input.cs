@@ -3,12 +3,10 @@ using Platform.Domain;
 
 namespace Platform.Identity.Grpc;
 
-/// <summary>Field checks shared by the RPCs; field names are the proto's.</summary>
+/// <summary>Identity's own field checks (ids and pages: Platform.Domain); field names are the proto's.</summary>
 public static class Input
 {
     public const int MaxNameLength = 100;
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
 
     public static string Name(Validation v, string field, string? value)
     {
@@ -16,13 +14,6 @@ public static class Input
         v.When(name.Length == 0, field, "Must not be empty.")
          .When(name.Length > MaxNameLength, field, $"Must be at most {MaxNameLength} characters.");
         return name;
-    }
-
-    public static Guid Id(Validation v, string field, string? value)
-    {
-        if (Guid.TryParse(value, out var id) && id != Guid.Empty) return id;
-        v.Add(field, "Must be a UUID.");
-        return Guid.Empty;
     }
 
     /// <summary>A user id is a token subject: any non-empty string of reasonable length.</summary>
@@ -40,12 +31,5 @@ public static class Input
                     address.Host.Contains('.') && !address.Host.EndsWith('.');
         v.When(!valid, field, "Must be an email address.");
         return email.ToLowerInvariant();
-    }
-
-    public static (int Offset, int Limit) Page(Validation v, int offset, int limit)
-    {
-        v.When(offset < 0, "offset", "Must not be negative.")
-         .When(limit < 0 || limit > MaxPageSize, "limit", $"Must be 0 (the default, {DefaultPageSize}) to {MaxPageSize}.");
-        return (offset, limit == 0 ? DefaultPageSize : limit);
     }
 }

@@ -6,67 +6,15 @@ using Platform.Identity.Organizations;
 
 namespace Platform.Identity.Grpc;
 
-// Invitations and members.
+// Members: list, change role, remove, leave.
 public sealed partial class OrganizationsService
 {
-    public async Task<InviteMemberResponse> InviteMember(InviteMemberRequest request, ServerCallContext context)
-    {
-        var caller = Caller.From(context.User).RequireUser();
-        var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
-        var email = Input.Email(v, "email", request.Email);
-        var role = request.Role switch
-        {
-            Role.Unspecified or Role.Member => Roles.Member,
-            Role.Admin => Roles.Admin,
-            _ => null,
-        };
-        v.When(role is null, "role", "Must be ROLE_MEMBER or ROLE_ADMIN (unspecified means member).");
-        v.ThrowIfInvalid();
-        var (invitationId, token) = await invitations.InviteAsync(caller, id, email, role!, context.CancellationToken);
-        var invitation = await queries.GetInvitationAsync(invitationId, context.CancellationToken) ?? throw new NotFoundException("No such invitation.");
-        return new InviteMemberResponse { Invitation = invitation.ToProto(time.GetUtcNow()), Token = token };
-    }
-
-    public async Task<ListInvitationsResponse> ListInvitations(ListInvitationsRequest request, ServerCallContext context)
-    {
-        var caller = Caller.From(context.User).RequireUser();
-        var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
-        var (offset, limit) = Input.Page(v, request.Offset, request.Limit);
-        v.ThrowIfInvalid();
-        await RequireAdminAsync(id, caller, context);
-        var now = time.GetUtcNow();
-        var (page, total) = await queries.ListInvitationsAsync(id, request.IncludeClosed, now, offset, limit, context.CancellationToken);
-        return new ListInvitationsResponse { Invitations = { page.Select(i => i.ToProto(now)) }, TotalCount = total };
-    }
-
-    public async Task<Invitation> RevokeInvitation(RevokeInvitationRequest request, ServerCallContext context)
-    {
-        var caller = Caller.From(context.User).RequireUser();
-        var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
-        var invitationId = Input.Id(v, "invitation_id", request.InvitationId);
-        v.ThrowIfInvalid();
-        await invitations.RevokeAsync(caller, id, invitationId, context.CancellationToken);
-        var invitation = await queries.GetInvitationAsync(invitationId, context.CancellationToken) ?? throw new NotFoundException("No such invitation.");
-        return invitation.ToProto(time.GetUtcNow());
-    }
-
-    public async Task<Membership> AcceptInvitation(AcceptInvitationRequest request, ServerCallContext context)
-    {
-        var caller = Caller.From(context.User).RequireUser();
-        new Validation().When(string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 200, "token", "Must be an invitation token.").ThrowIfInvalid();
-        var organizationId = await invitations.AcceptAsync(caller, request.Token, context.CancellationToken);
-        return await MembershipAsync(organizationId, caller.UserId!, context);
-    }
-
     public async Task<ListMembersResponse> ListMembers(ListMembersRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
-        var (offset, limit) = Input.Page(v, request.Offset, request.Limit);
+        var id = v.Uuid("organization_id", request.OrganizationId);
+        var (offset, limit) = v.Page(request.Offset, request.Limit);
         v.ThrowIfInvalid();
         var organization = await queries.GetAsync(id, caller.UserId, context.CancellationToken);
         if (organization is null || (organization.MyRole is null && !caller.IsSupport)) throw new NotFoundException("No such organization.");
@@ -78,7 +26,7 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         var userId = Input.UserId(v, "user_id", request.UserId);
         v.When(request.Role is not (Role.Member or Role.Admin), "role", "Must be ROLE_MEMBER or ROLE_ADMIN.");
         v.ThrowIfInvalid();
@@ -90,7 +38,7 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         var userId = Input.UserId(v, "user_id", request.UserId);
         v.ThrowIfInvalid();
         await members.RemoveAsync(caller, id, userId, context.CancellationToken);
@@ -101,17 +49,10 @@ public sealed partial class OrganizationsService
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         v.ThrowIfInvalid();
         await members.LeaveAsync(caller, id, context.CancellationToken);
         return new LeaveOrganizationResponse();
-    }
-
-    private async Task RequireAdminAsync(Guid organizationId, Caller caller, ServerCallContext context)
-    {
-        var row = await queries.GetAsync(organizationId, caller.UserId, context.CancellationToken);
-        if (row?.MyRole is null) throw new NotFoundException("No such organization.");
-        if (row.MyRole != Roles.Admin) throw new PermissionDeniedException("Only an admin of the organization may do this.");
     }
 
     private async Task<Membership> MembershipAsync(Guid organizationId, string userId, ServerCallContext context) =>

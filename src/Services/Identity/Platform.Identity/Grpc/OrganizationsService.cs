@@ -53,7 +53,7 @@ public sealed partial class OrganizationsService(
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         var name = Input.Name(v, "name", request.Name);
         v.ThrowIfInvalid();
         await organizations.RenameAsync(caller, id, name, context.CancellationToken);
@@ -64,7 +64,7 @@ public sealed partial class OrganizationsService(
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         v.ThrowIfInvalid();
         var row = await queries.GetAsync(id, caller.UserId, context.CancellationToken);
         if (row is null || (row.MyRole is null && !caller.IsSupport)) throw new NotFoundException("No such organization.");
@@ -75,7 +75,7 @@ public sealed partial class OrganizationsService(
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var (offset, limit) = Input.Page(v, request.Offset, request.Limit);
+        var (offset, limit) = v.Page(request.Offset, request.Limit);
         v.ThrowIfInvalid();
         var (page, total) = await queries.ListMineAsync(caller.UserId!, offset, limit, context.CancellationToken);
         return new ListMyOrganizationsResponse { Organizations = { page.Select(o => o.ToProto()) }, TotalCount = total };
@@ -85,7 +85,7 @@ public sealed partial class OrganizationsService(
     {
         var caller = Caller.From(context.User).RequireUser();
         var v = new Validation();
-        var id = Input.Id(v, "organization_id", request.OrganizationId);
+        var id = v.Uuid("organization_id", request.OrganizationId);
         v.When(request.MemberLimit is < 1 or > OrganizationRules.MaxMemberLimit, "member_limit", $"Must be 1 to {OrganizationRules.MaxMemberLimit}.");
         v.ThrowIfInvalid();
         await organizations.SetMemberLimitAsync(caller, id, request.MemberLimit, context.CancellationToken);
@@ -97,7 +97,7 @@ public sealed partial class OrganizationsService(
         var caller = Caller.From(context.User).RequireAuthenticated();
         var v = new Validation();
         var userId = Input.UserId(v, "user_id", request.UserId);
-        var accountId = Input.Id(v, "account_id", request.AccountId);
+        var accountId = v.Uuid("account_id", request.AccountId);
         v.ThrowIfInvalid();
         if (caller.Kind != CallerKind.Service && !(caller.Kind == CallerKind.User && caller.UserId == userId))
             throw new PermissionDeniedException("GetAccess is for platform services, or a user asking about themselves.");

@@ -17,6 +17,8 @@ public sealed class IdentityAccess(
         new GrpcClient(identity, OrganizationsReflection.Descriptor, "platform.identity.v1.Organizations")
             .Unary<GetAccessRequest, GetAccessResponse>("GetAccess");
     private readonly ConcurrentDictionary<(string User, Guid Account), Entry> _entries = new();
+    // Ages on Environment.TickCount64, not the TimeProvider: a safety net in real elapsed time, which must not jump when
+    // the wall clock (or a test's manual clock) does. Business time (expiry, grace) is judged on the TimeProvider.
     private readonly TimeSpan _lifetime = configuration.GetValue("Keys:Access:CacheLifetime", TimeSpan.FromSeconds(30));
     private long _generation;
 

@@ -12,6 +12,8 @@ public sealed class KeySnapshotCache(IConfiguration configuration)
 {
     private const int MaxEntries = 200_000;
     private readonly ConcurrentDictionary<SecretHashKey, Entry> _entries = new();
+    // Ages on Environment.TickCount64, not the TimeProvider: a safety net in real elapsed time, which must not jump when
+    // the wall clock (or a test's manual clock) does. Business time (expiry, grace) is judged on the TimeProvider.
     private readonly TimeSpan _lifetime = configuration.GetValue("Keys:Authentication:CacheLifetime", TimeSpan.FromMinutes(5));
     private long _generation;
 
@@ -44,7 +46,11 @@ public sealed class KeySnapshotCache(IConfiguration configuration)
         if (Generation != generation) _entries.TryRemove(new KeyValuePair<SecretHashKey, Entry>(key, entry));
     }
 
-    /// <summary>Drops every cached secret of the key.</summary>
+    /// <summary>
+    /// Drops every cached secret of the key. Call it only once the change is committed: the generation guard in
+    /// <see cref="Add"/> covers loads that began before this call, not a load that begins after it and still reads
+    /// the old, committed row.
+    /// </summary>
     public void Invalidate(string keyHash)
     {
         Interlocked.Increment(ref _generation);

@@ -26,8 +26,8 @@ public sealed class KeysService(KeyCommands commands, KeyRotation rotation, KeyA
     {
         var caller = KeyAccess.RequireManager(Caller.From(context.User));
         var v = new Validation();
-        var accountId = KeyValidation.AccountId(v, request.AccountId);
-        var (offset, limit) = KeyValidation.Page(v, request.Offset, request.Limit);
+        var accountId = v.Uuid("account_id", request.AccountId);
+        var (offset, limit) = v.Page(request.Offset, request.Limit);
         v.ThrowIfInvalid();
         var account = await access.ForAccountAsync(caller, accountId, context.CancellationToken);
         var (keys, total) = await queries.ListAsync(accountId, account.AllKeys ? null : account.UserId, request.IncludeDisabled, offset, limit,

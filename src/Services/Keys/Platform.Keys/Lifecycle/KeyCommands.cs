@@ -15,7 +15,7 @@ public sealed class KeyCommands(KeyAccess access, KeyWriter writer, KeyQueries q
     {
         KeyAccess.RequireManager(caller);
         var v = new Validation();
-        var accountId = KeyValidation.AccountId(v, request.AccountId);
+        var accountId = v.Uuid("account_id", request.AccountId);
         var name = KeyValidation.Name(v, request.Name);
         v.When(!Enum.IsDefined(request.Kind), "kind", "The kind must be inference or management.");
         var limit = request.HasLimit ? KeyValidation.Limit(v, request.Limit) : null;

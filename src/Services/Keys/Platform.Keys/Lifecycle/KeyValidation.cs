@@ -4,12 +4,13 @@ using Platform.Domain;
 
 namespace Platform.Keys.Lifecycle;
 
-/// <summary>Field checks shared by the RPCs; every violation names the proto field. Nothing is changed on error.</summary>
+/// <summary>
+/// The key RPCs' own field checks (ids and pages: Platform.Domain); every violation names the proto field. Nothing is
+/// changed on error.
+/// </summary>
 public static class KeyValidation
 {
     public static readonly TimeSpan MaxGracePeriod = TimeSpan.FromDays(7);
-    public const int MaxPageSize = 200;
-    public const int DefaultPageSize = 50;
     private static readonly string[] Resets = ["daily", "weekly", "monthly"];
 
     public static string? Name(Validation v, string? name, string field = "name")
@@ -48,17 +49,9 @@ public static class KeyValidation
             return null;
         }
         // Microseconds, as PostgreSQL keeps them, so what is stored is what is compared.
-        var at = timestamp.ToDateTimeOffset();
-        at = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+        var at = KeyWriter.Truncate(timestamp.ToDateTimeOffset());
         if (at <= now) v.Add(field, "The expiry must be in the future (UTC).");
         return at;
-    }
-
-    public static Guid AccountId(Validation v, string? text, string field = "account_id")
-    {
-        if (Guid.TryParseExact(text, "D", out var id) && id != Guid.Empty) return id;
-        v.Add(field, "The account id must be a UUID.");
-        return Guid.Empty;
     }
 
     public static string KeyHash(Validation v, string? text, string field = "hash")
@@ -66,13 +59,6 @@ public static class KeyValidation
         if (text is { Length: 32 } && text.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0) return text;
         v.Add(field, "The key hash must be 32 lowercase hexadecimal characters.");
         return "";
-    }
-
-    public static (int Offset, int Limit) Page(Validation v, int offset, int limit)
-    {
-        v.When(offset < 0, "offset", "The offset must be 0 or more.");
-        v.When(limit is < 0 or > MaxPageSize, "limit", $"The page size must be 0 (default {DefaultPageSize}) to {MaxPageSize}.");
-        return (offset, limit == 0 ? DefaultPageSize : limit);
     }
 
     public static TimeSpan GracePeriod(Validation v, Duration? duration, string field = "grace_period")

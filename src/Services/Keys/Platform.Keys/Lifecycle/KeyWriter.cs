@@ -25,17 +25,23 @@ public sealed class KeyWriter(NpgsqlDataSource dataSource, IEventStore store, Ke
         if (alsoInTransaction is not null) await alsoInTransaction(transaction);
         await AppendAsync(transaction, hash, expected, events, actor, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        cache.Invalidate(hash);
+        Committed(hash);
     }
 
-    /// <summary>Inside the caller's transaction (a consumer's); the caller commits.</summary>
+    /// <summary>
+    /// Inside the caller's transaction (a consumer's); the caller commits, then calls <see cref="Committed"/>.
+    /// The cache is not touched here: dropped before the commit, a concurrent Authenticate could read the old row
+    /// (still committed) after the drop and cache it again, with nothing left to drop it on this instance.
+    /// </summary>
     public async Task AppendAsync(NpgsqlTransaction transaction, string hash, ExpectedVersion expected, IReadOnlyList<object> events,
         string actor, string? causationId, CancellationToken cancellationToken)
     {
         var metadata = EventMetadata.For(actor, correlationId: Guid.CreateVersion7().ToString(), causationId: causationId);
         await store.AppendAsync(transaction, StreamId(hash), StreamType, expected, events, metadata, cancellationToken);
-        cache.Invalidate(hash);
     }
+
+    /// <summary>Drops the key from this instance's Authenticate cache; call once the change is committed.</summary>
+    public void Committed(string hash) => cache.Invalidate(hash);
 
     public static async Task ExecuteAsync(NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
@@ -44,6 +50,9 @@ public sealed class KeyWriter(NpgsqlDataSource dataSource, IEventStore store, Ke
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Now, in microseconds as PostgreSQL stores it.</summary>
+    /// <summary>
+    /// The instant in UTC to the microsecond, as PostgreSQL stores it, so what is compared in memory (expiry, grace)
+    /// is what the database holds.
+    /// </summary>
     public static DateTimeOffset Truncate(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 }

@@ -17,8 +17,12 @@ public sealed partial class MemberRemovedConsumer(ProcessedMessages processed, K
 {
     public const string Reason = "member removed from organization";
 
+    // The keys disabled by this delivery's transaction; a consumer instance serves one message (MassTransit scopes it).
+    private readonly List<string> _disabled = [];
+
     protected override async Task ConsumeOnceAsync(ConsumeContext<MemberRemoved> context, NpgsqlTransaction transaction)
     {
+        _disabled.Clear(); // a retried delivery starts again
         var message = context.Message;
         var hashes = await queries.EnabledKeysOfCreatorAsync(transaction, message.AccountId, message.UserId, context.CancellationToken);
         foreach (var hash in hashes)
@@ -27,8 +31,16 @@ public sealed partial class MemberRemovedConsumer(ProcessedMessages processed, K
             if (key.State.Disabled || key.State.Deleted) continue;
             await writer.AppendAsync(transaction, hash, key.Expected, [new KeyDisabled(hash, message.AccountId, Reason)], KeyWriter.ServiceActor,
                 context.MessageId?.ToString(), context.CancellationToken);
+            _disabled.Add(hash);
         }
-        LogDisabled(logger, hashes.Count, message.AccountId);
+        LogDisabled(logger, _disabled.Count, message.AccountId);
+    }
+
+    // Only now: an Authenticate that loaded a key between a drop and the commit would have cached it enabled again.
+    protected override Task OnCommittedAsync(ConsumeContext<MemberRemoved> context)
+    {
+        foreach (var hash in _disabled) writer.Committed(hash);
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(LogLevel.Information, "A member left account {AccountId}: disabled {Count} of their keys")]
