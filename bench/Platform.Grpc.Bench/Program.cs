@@ -76,7 +76,7 @@ var raw = args.Contains("--raw");
 if (ArgumentText("--only", "") is { Length: > 0 } only)
 {
     var alone = await Load.RunAsync(only, callers[0], TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), only == "grpc" ? GrpcCall : PlainCall);
-    Console.WriteLine($"{only}: {alone.CallsPerSecond:F0} calls/s, p50 {alone.P50Micros:F0} µs, p99 {alone.P99Micros:F0} µs");
+    Console.WriteLine($"{only}: {alone.CallsPerSecond:F0} calls/s, p50 {alone.P50Micros:F0} µs, p99 {alone.P99Micros:F0} µs, CPU {alone.CpuMicrosPerCall:F1} µs/call");
     return 0;
 }
 
