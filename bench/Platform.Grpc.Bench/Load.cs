@@ -5,20 +5,27 @@ namespace Platform.Grpc.Bench;
 /// <summary>N callers in a closed loop for a fixed time; every latency is kept for exact percentiles.</summary>
 public static class Load
 {
-    public sealed record Result(string Name, int Callers, long Calls, double Seconds, double P50Micros, double P99Micros)
+    public sealed record Result(string Name, int Callers, long Calls, double Seconds, double P50Micros, double P99Micros, double CpuMicros)
     {
         public double CallsPerSecond => Calls / Seconds;
+
+        /// <summary>Process CPU time (all threads, client and server) per call. Spinning threads inflate it when the machine is contended.</summary>
+        public double CpuMicrosPerCall => Calls == 0 ? 0 : CpuMicros / Calls;
     }
 
     public static async Task<Result> RunAsync(string name, int callers, TimeSpan warmup, TimeSpan duration, Func<Task> call)
     {
         await RunLoopsAsync(callers, warmup, call, record: false);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var latencies = await RunLoopsAsync(callers, duration, call, record: true);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        process.Refresh();
+        var cpuMicros = (process.TotalProcessorTime - cpu).TotalMicroseconds;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new Result(name, callers, all.Length, seconds, Micros(Percentile(all, 0.50)), Micros(Percentile(all, 0.99)));
+        return new Result(name, callers, all.Length, seconds, Micros(Percentile(all, 0.50)), Micros(Percentile(all, 0.99)), cpuMicros);
     }
 
     private static async Task<List<long>[]> RunLoopsAsync(int callers, TimeSpan duration, Func<Task> call, bool record)

@@ -76,7 +76,7 @@ var raw = args.Contains("--raw");
 if (ArgumentText("--only", "") is { Length: > 0 } only)
 {
     var alone = await Load.RunAsync(only, callers[0], TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), only == "grpc" ? GrpcCall : PlainCall);
-    Console.WriteLine($"{only}: {alone.CallsPerSecond:F0} calls/s, p50 {alone.P50Micros:F0} µs, p99 {alone.P99Micros:F0} µs");
+    Console.WriteLine($"{only}: {alone.CallsPerSecond:F0} calls/s, p50 {alone.P50Micros:F0} µs, p99 {alone.P99Micros:F0} µs, CPU {alone.CpuMicrosPerCall:F1} µs/call");
     return 0;
 }
 
@@ -92,7 +92,8 @@ var grpcBytes = await AllocatedPerCall(GrpcCall);
 var plainBytes = await AllocatedPerCall(PlainCall);
 Console.WriteLine($"payload {payloadSize} B, {rounds} rounds of {warmup}s warm-up + {seconds}s per side, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine("Each figure is the median round; rounds alternate which side runs first, to spread the noise of a shared machine.");
-Console.WriteLine($"Allocated per call (client + server): gRPC {grpcBytes:F0} B, plain {plainBytes:F0} B.");
+Console.WriteLine($"Allocated per call (client + server): gRPC {grpcBytes:F0} B, plain {plainBytes:F0} B"
+    + (raw ? $", raw→gRPC server {await AllocatedPerCall(RawGrpcCall):F0} B." : "."));
 Console.WriteLine();
 Console.WriteLine("| callers | gRPC calls/s | gRPC p50 µs | gRPC p99 µs | plain calls/s | plain p50 µs | plain p99 µs | ratio |" + (raw ? " raw→gRPC server calls/s |" : ""));
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|" + (raw ? "---:|" : ""));

@@ -25,8 +25,9 @@ internal sealed class CallScope : IDisposable
         _names = names;
         _time = channel.Options.TimeProvider;
         _userToken = options.CancellationToken;
-        var now = _time.GetUtcNow().UtcDateTime;
         Deadline = options.Deadline?.ToUniversalTime();
+        // The clock is read only when there is a deadline to compute.
+        var now = Deadline is null && options.Timeout is null ? default : _time.GetUtcNow().UtcDateTime;
         if (options.Timeout is { } timeout && (Deadline is null || now + timeout < Deadline)) Deadline = now + timeout;
         Activity = TraceContext.StartClient(names, channel.Addresses[0]);
         if (Deadline is { } deadline)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Platform.Grpc.Framing;
 
 namespace Platform.Grpc;
@@ -41,9 +42,12 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     }
 
     /// <summary>The single response of a unary or client-streaming call: the body read whole, then the trailers.</summary>
-    public async Task<TResponse> ReadSingleResponseAsync()
+    public async Task<TResponse> ReadSingleResponseAsync() => await ReadSingleAsync(await _ready.ConfigureAwait(false)).ConfigureAwait(false);
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResponse> ReadSingleAsync(bool ready)
     {
-        if (await _ready.ConfigureAwait(false) && _status is null)
+        if (ready && _status is null)
         {
             byte[]? buffer = null;
             try

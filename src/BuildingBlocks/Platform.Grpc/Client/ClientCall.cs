@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Platform.Grpc.Compression;
 using Platform.Grpc.Framing;
@@ -15,6 +16,8 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse>
 {
     private static readonly Version Http2 = HttpVersion.Version20;
+    private static readonly Task<bool> Ready = Task.FromResult(true);
+    private static readonly Task<bool> NotReady = Task.FromResult(false);
 
     private readonly ClientMethod<TRequest, TResponse> _method;
     private readonly CallOptions _options;
@@ -50,7 +53,21 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     }
 
     /// <summary>Sends the request headers (and <paramref name="request"/> as the whole body when given).</summary>
-    public void Start(TRequest? request)
+    public void Start(TRequest? request) => _ready = ReceiveHeadersTaskAsync(Prepare(request));
+
+    /// <summary>
+    /// A unary call in one async flow: request, headers, body, trailers. No separate headers task and pooled state
+    /// machines, because this is the per-call hot path.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<TResponse> InvokeSingleAsync(TRequest request)
+    {
+        var ready = await ReceiveHeadersAsync(Prepare(request)).ConfigureAwait(false);
+        _ready = ready ? Ready : NotReady;
+        return await ReadSingleAsync(ready).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage Prepare(TRequest? request)
     {
         var channel = _method.Channel;
         var index = channel.NextAddress();
@@ -62,7 +79,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = content,
         };
-        _ready = ReceiveHeadersAsync(_request);
+        return _request;
     }
 
     public Status? Status => _status;
@@ -77,7 +94,10 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
         return _headers ??= ResponseStatus.ToMetadata(_response.Headers);
     }
 
-    private async Task<bool> ReceiveHeadersAsync(HttpRequestMessage request)
+    private async Task<bool> ReceiveHeadersTaskAsync(HttpRequestMessage request) => await ReceiveHeadersAsync(request).ConfigureAwait(false);
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReceiveHeadersAsync(HttpRequestMessage request)
     {
         try
         {

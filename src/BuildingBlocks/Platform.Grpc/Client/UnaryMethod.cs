@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Platform.Grpc;
 
@@ -24,7 +25,8 @@ public sealed class UnaryMethod<TRequest, TResponse> : ClientMethod<TRequest, TR
         return new GrpcResponse<TResponse>(call.Current, await call.GetResponseHeadersAsync().ConfigureAwait(false), call.Trailers);
     }
 
-    private async Task<ClientCall<TRequest, TResponse>> RunAsync(TRequest request, CallOptions options, CallScope scope)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ClientCall<TRequest, TResponse>> RunAsync(TRequest request, CallOptions options, CallScope scope)
     {
         ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
@@ -32,8 +34,7 @@ public sealed class UnaryMethod<TRequest, TResponse> : ClientMethod<TRequest, TR
             var call = new ClientCall<TRequest, TResponse>(this, options, scope, ownsScope: false, singleResponse: true);
             try
             {
-                call.Start(request);
-                await call.ReadSingleResponseAsync().ConfigureAwait(false);
+                await call.InvokeSingleAsync(request).ConfigureAwait(false);
                 scope.Finish(StatusCode.OK);
                 return call;
             }

@@ -62,6 +62,7 @@ internal static partial class MessageReader
     /// Reads a body to its end into a pooled buffer (the caller returns it), stopping once it is longer than the largest
     /// single message allowed: <see cref="ParseSingle"/> then reports what is wrong with it.
     /// </summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(Stream stream, int maxSize, CancellationToken cancellationToken)
     {
         var limit = (long)HeaderSize + maxSize;
