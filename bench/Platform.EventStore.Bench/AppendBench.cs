@@ -8,18 +8,23 @@ namespace Platform.EventStore.Bench;
 /// <summary>
 /// Appends through the store beside a raw batched INSERT of the same rows (same columns and indexes, one
 /// multi-row INSERT per append, autocommit), for the same time each, in alternating half-second slices.
+/// The store appends to streams that exist (each writer cycles over 100 of its own, created before the clock starts),
+/// or, with <c>newStreams</c>, creates a stream with every append.
 /// </summary>
 public sealed class AppendBench(BenchStore store, TimeSpan duration)
 {
     private readonly EventSerializer _serializer = new(new EventTypes().Register<Deposited>(), EventSerializer.DefaultOptions());
 
-    public async Task<(double Store, double Raw)> RunAsync(int eventsPerAppend, int writers)
+    public async Task<(Side Store, Side Raw)> RunAsync(int eventsPerAppend, int writers, bool newStreams = false)
     {
         await store.ExecuteAsync("truncate @schema.events, @schema.streams; drop table if exists @schema.raw_events; create table @schema.raw_events (like @schema.events including all)");
+        _newStreams = newStreams;
+        await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, TimeSpan.Zero, 0, appendsPerWriter: 100); // creates the streams, warms up
+        await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, TimeSpan.Zero, 0, appendsPerWriter: 100);
         // Many short slices, alternating which goes first: a change of load during the run hits both alike.
         var slices = Math.Max(2, (int)duration.TotalSeconds);
         var slice = duration / (2 * slices);
-        (long Events, double Seconds) stored = default, raw = default;
+        Slice stored = default, raw = default;
         for (var i = 0; i < slices; i++)
         {
             var first = (i + 1L) * 1_000_000; // fresh streams per slice, so the raw INSERT knows its versions
@@ -27,36 +32,48 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
             stored = Add(stored, await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, slice, first));
             if (i % 2 == 1) raw = Add(raw, await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, slice, first));
         }
-        return (stored.Events / stored.Seconds, raw.Events / raw.Seconds);
+        return (stored.Result(eventsPerAppend), raw.Result(eventsPerAppend));
     }
 
-    private static (long, double) Add((long Events, double Seconds) total, (long Events, double Seconds) slice) =>
-        (total.Events + slice.Events, total.Seconds + slice.Seconds);
+    /// <summary>Events per second, and CPU µs per append of this process and of PostgreSQL.</summary>
+    public sealed record Side(double EventsPerSecond, double ClientCpuMicros, double ServerCpuMicros);
 
-    private static async Task<(long Events, double Seconds)> MeasureAsync(int writers, int eventsPerAppend, Func<int, long, int, Task> append,
-        TimeSpan duration, long firstAppend)
+    private readonly record struct Slice(long Events, double Seconds, CpuClock Cpu)
+    {
+        public Side Result(int eventsPerAppend) => new(Events / Seconds,
+            Cpu.Client.TotalMicroseconds * eventsPerAppend / Events, Cpu.Server.TotalMicroseconds * eventsPerAppend / Events);
+    }
+
+    private static Slice Add(Slice total, Slice slice) => new(total.Events + slice.Events, total.Seconds + slice.Seconds, total.Cpu + slice.Cpu);
+
+    private bool _newStreams;
+
+    private static async Task<Slice> MeasureAsync(int writers, int eventsPerAppend, Func<int, long, int, Task> append,
+        TimeSpan duration, long firstAppend, int appendsPerWriter = int.MaxValue)
     {
         var events = 0L;
+        var cpu = CpuClock.Now();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
         {
-            for (var n = firstAppend; stopwatch.Elapsed < duration; n++)
+            for (var n = firstAppend; n - firstAppend < appendsPerWriter && (appendsPerWriter < int.MaxValue || stopwatch.Elapsed < duration); n++)
             {
                 await append(writer, n, eventsPerAppend);
                 Interlocked.Add(ref events, eventsPerAppend);
             }
         })));
-        return (events, stopwatch.Elapsed.TotalSeconds);
+        return new Slice(events, stopwatch.Elapsed.TotalSeconds, CpuClock.Now() - cpu);
     }
 
     private object[] NewEvents(int count) => Enumerable.Range(0, count)
         .Select(_ => (object)new Deposited(Guid.CreateVersion7(), 12.50m, $"invoice-{Random.Shared.Next(1_000_000)}")).ToArray();
 
-    // Each writer owns 100 streams per slice, so versions are known without reading.
+    // The raw INSERT: each writer owns 100 streams per slice, so versions are known without reading.
     private static string StreamOf(int writer, long n) => $"account-{writer}-{n / 1_000_000}-{n % 100}";
 
     private Task StoreAppendAsync(int writer, long n, int count) =>
-        store.Store.AppendAsync(StreamOf(writer, n), "account", ExpectedVersion.Any, NewEvents(count), EventMetadata.For("user:bench", "corr-1"));
+        store.Store.AppendAsync(_newStreams ? $"account-{writer}-{n}-{Guid.NewGuid():N}" : $"account-{writer}-{n % 100}", "account",
+            ExpectedVersion.Any, NewEvents(count), EventMetadata.For("user:bench", "corr-1"));
 
     private async Task RawAppendAsync(int writer, long n, int count)
     {

@@ -8,20 +8,22 @@ var events = int.Parse(Option("--events") ?? "1000000", CultureInfo.InvariantCul
 
 await using var server = new PostgresServer(new PostgresServerOptions { Durable = true });
 await server.StartAsync();
+CpuClock.ServerPort = server.Port;
 var database = await server.CreateScratchDatabaseAsync("bench");
 Console.WriteLine($"PostgreSQL (durable: fsync on, synchronous_commit on) on port {server.Port}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 
 Console.WriteLine();
 Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices)");
-Console.WriteLine("| events/append | writers | store events/s | raw INSERT events/s | ratio |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine("| events/append | writers | streams | store events/s | raw INSERT events/s | ratio | store CPU µs/append: bench, PostgreSQL | raw CPU µs/append: bench, PostgreSQL |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 await using (var appends = await BenchStore.CreateAsync(database, "bench_append"))
 {
     var bench = new AppendBench(appends, TimeSpan.FromSeconds(seconds));
-    foreach (var (perAppend, writers) in new[] { (1, 1), (10, 1), (1, 32), (10, 32) })
+    foreach (var (perAppend, writers, newStreams) in new[] { (1, 1, false), (10, 1, false), (1, 32, false), (10, 32, false), (1, 32, true) })
     {
-        var (store, raw) = await bench.RunAsync(perAppend, writers);
-        Console.WriteLine($"| {perAppend} | {writers} | {store:N0} | {raw:N0} | {store / raw:0.00} |");
+        var (store, raw) = await bench.RunAsync(perAppend, writers, newStreams);
+        Console.WriteLine($"| {perAppend} | {writers} | {(newStreams ? "a new one per append" : "existing")} | {store.EventsPerSecond:N0} | {raw.EventsPerSecond:N0} " +
+            $"| {store.EventsPerSecond / raw.EventsPerSecond:0.00} | {store.ClientCpuMicros:N0}, {store.ServerCpuMicros:N0} | {raw.ClientCpuMicros:N0}, {raw.ServerCpuMicros:N0} |");
     }
 }
 

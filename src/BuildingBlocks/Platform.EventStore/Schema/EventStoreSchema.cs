@@ -20,6 +20,7 @@ public sealed class EventStoreSchema(NpgsqlDataSource dataSource, EventStoreOpti
     /// <summary>Ensures the schema; cached after the first success.</summary>
     public Task EnsureAsync(CancellationToken cancellationToken = default)
     {
+        if (Volatile.Read(ref _ensured) is { IsCompletedSuccessfully: true } ensured) return ensured; // every append asks: no lock then
         lock (_gate)
         {
             if (_ensured is null || _ensured.IsFaulted || _ensured.IsCanceled) _ensured = MigrateAsync(cancellationToken);

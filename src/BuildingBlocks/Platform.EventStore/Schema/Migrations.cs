@@ -141,5 +141,21 @@ internal static class Migrations
             end
             $fn$;
             """),
+        (2, "previous_hash: the append statement's fresh read of a previous link", """
+            -- Called by the append statement (Streams/AppendStatement.cs) only when its own snapshot cannot see the
+            -- previous event: volatile, so it reads with a new snapshot (the append it waited for has committed).
+            create function @schema.previous_hash(p_stream_id text, p_version bigint) returns bytea
+            language plpgsql volatile as $fn$
+            declare
+                v_hash bytea;
+            begin
+                select e.hash into v_hash from @schema.events e where e.stream_id = p_stream_id and e.version = p_version;
+                if v_hash is null then
+                    raise exception 'stream % has lost event version %: verify it before appending', p_stream_id, p_version;
+                end if;
+                return v_hash;
+            end
+            $fn$;
+            """),
     ];
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using NpgsqlTypes;
-using Platform.Domain;
 
 namespace Platform.EventStore;
 
@@ -60,34 +58,7 @@ internal sealed partial class PostgresEventStore
         activity?.SetTag("eventstore.event_count", append.Events.Count);
         var started = Stopwatch.GetTimestamp();
 
-        await using var command = new NpgsqlCommand($"select stream_version, positions, hashes, recorded from {schema.Name}.append($1, $2, $3, $4, $5, $6, $7, $8)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamType, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.Expected.Value });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = append.Ids });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = append.Recorded });
-
-        long version; long[] positions; byte[][] hashes; DateTimeOffset recorded;
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            (version, positions, hashes, recorded) = (reader.GetInt64(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<byte[][]>(2), reader.GetFieldValue<DateTimeOffset>(3));
-        }
-        catch (PostgresException e) when (e.SqlState == "PE409")
-        {
-            EventStoreTelemetry.Conflicts.Add(1);
-            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), e.MessageText);
-            throw new ConflictException($"Stream '{append.StreamId}' is at version {e.MessageText}; the append expected {append.Expected}.");
-        }
-        catch (PostgresException e) when (e.SqlState == "PE422")
-        {
-            throw new ValidationException("streamType", $"Stream '{append.StreamId}' has the stream type '{e.MessageText}', not '{append.StreamType}'.");
-        }
-
+        var (version, positions, hashes, recorded) = await WriteAsync(connection, transaction, append, cancellationToken);
         var first = version - append.Events.Count + 1;
         var events = append.Events.Select((data, i) => new RecordedEvent(positions[i], append.Ids[i], append.StreamId, append.StreamType,
             first + i, append.Types[i], append.Data[i], append.Metadata[i], recorded, hashes[i], (_, _) => data)).ToList();

@@ -1,0 +1,66 @@
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Domain;
+
+namespace Platform.EventStore;
+
+internal sealed partial class PostgresEventStore
+{
+    private string? _appendStatement;
+
+    /// <summary>
+    /// One event: runs the append statement; when it wrote nothing (expected version or stream type not matched, or a
+    /// stream created concurrently), the <c>append</c> function decides: it raises the precise error or, after a race,
+    /// appends. A statement that returned no row changed nothing, so the event is written at most once.
+    /// Several events: the function.
+    /// </summary>
+    private async Task<(long Version, long[] Positions, byte[][] Hashes, DateTimeOffset Recorded)> WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingAppend append, CancellationToken cancellationToken)
+    {
+        if (append.Ids.Length == 1)
+        {
+            await using var statement = Command(connection, transaction, _appendStatement ??= AppendStatement.For(schema.Name), append);
+            await using var reader = await statement.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+                return (reader.GetInt64(0), [reader.GetInt64(1)], [reader.GetFieldValue<byte[]>(2)], reader.GetFieldValue<DateTimeOffset>(3));
+        }
+        return await CallAppendFunctionAsync(connection, transaction, append, cancellationToken);
+    }
+
+    private async Task<(long, long[], byte[][], DateTimeOffset)> CallAppendFunctionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        PendingAppend append, CancellationToken cancellationToken)
+    {
+        var sql = $"select stream_version, positions, hashes, recorded from {schema.Name}.append($1, $2, $3, $4, $5, $6, $7, $8)";
+        await using var command = Command(connection, transaction, sql, append);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return (reader.GetInt64(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<byte[][]>(2), reader.GetFieldValue<DateTimeOffset>(3));
+        }
+        catch (PostgresException e) when (e.SqlState == "PE409")
+        {
+            EventStoreTelemetry.Conflicts.Add(1);
+            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), e.MessageText);
+            throw new ConflictException($"Stream '{append.StreamId}' is at version {e.MessageText}; the append expected {append.Expected}.");
+        }
+        catch (PostgresException e) when (e.SqlState == "PE422")
+        {
+            throw new ValidationException("streamType", $"Stream '{append.StreamId}' has the stream type '{e.MessageText}', not '{append.StreamType}'.");
+        }
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, PendingAppend append)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamType, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.Expected.Value });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = append.Ids });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = append.Recorded });
+        return command;
+    }
+}
