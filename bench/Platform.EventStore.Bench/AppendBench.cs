@@ -35,6 +35,10 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
         return (stored.Result(eventsPerAppend), raw.Result(eventsPerAppend));
     }
 
+    /// <summary>One side alone (diagnostics): "store" or "raw", on the streams <see cref="RunAsync"/> left.</summary>
+    public async Task<Side> RunOneSideAsync(string side, int eventsPerAppend, int writers, TimeSpan time) =>
+        (await MeasureAsync(writers, eventsPerAppend, side == "store" ? StoreAppendAsync : RawAppendAsync, time, 100_000_000L * Random.Shared.Next(1, 90))).Result(eventsPerAppend);
+
     /// <summary>Events per second, and CPU µs per append of this process and of PostgreSQL.</summary>
     public sealed record Side(double EventsPerSecond, double ClientCpuMicros, double ServerCpuMicros);
 

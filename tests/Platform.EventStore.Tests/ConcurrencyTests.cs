@@ -54,8 +54,10 @@ public sealed class ConcurrencyTests(PostgresDatabase database) : IClassFixture<
         TestContext.Current.SendDiagnosticMessage($"{conflicts} conflicts retried");
     }
 
-    [Fact]
-    public async Task An_append_that_waited_for_another_on_its_stream_chains_onto_the_events_it_waited_for()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task An_append_that_waited_for_another_on_its_stream_chains_onto_the_events_it_waited_for(int events)
     {
         await using var test = await TestStore.CreateAsync(database.ConnectionString);
         await test.Store.AppendAsync("s", "ledger", ExpectedVersion.Any, [new Note("1")], null, Ct);
@@ -64,15 +66,17 @@ public sealed class ConcurrencyTests(PostgresDatabase database) : IClassFixture<
         await test.Store.AppendAsync(held, "s", "ledger", ExpectedVersion.Any, [new Note("2"), new Note("3")], null, Ct);
 
         // This append's statement starts while versions 2-3 are uncommitted, so its snapshot cannot see them.
-        var waiting = test.Store.AppendAsync("s", "ledger", ExpectedVersion.Any, [new Note("4")], null, Ct);
+        var waiting = test.Store.AppendAsync("s", "ledger", ExpectedVersion.Any,
+            Enumerable.Range(4, events).Select(i => (object)new Note($"{i}")).ToList(), null, Ct);
         await Eventually.HoldsAsync(async () => await test.ScalarAsync<long>(
             "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") == 1, "the append waits for the row lock");
         await held.CommitAsync(Ct);
         var appended = await waiting;
 
-        Assert.Equal(4, appended.Version);
+        Assert.Equal(3 + events, appended.Version);
         var verified = await test.Verifier.VerifyStreamAsync("s", Ct);
         Assert.Null(verified!.Break);
-        Assert.Equal(["1", "2", "3", "4"], await test.Store.ReadStreamAsync("s", cancellationToken: Ct).Select(e => ((Note)e.Data).Text).ToListAsync(Ct));
+        Assert.Equal(Enumerable.Range(1, 3 + events).Select(i => $"{i}"),
+            await test.Store.ReadStreamAsync("s", cancellationToken: Ct).Select(e => ((Note)e.Data).Text).ToListAsync(Ct));
     }
 }

@@ -67,6 +67,22 @@ public sealed class HashChainTests(PostgresDatabase database) : IClassFixture<Po
         Assert.Equal([("s1", 2L), ("s3", 5L)], all.Breaks.Select(b => (b.StreamId, b.Version)).Order());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task An_append_after_the_last_event_was_deleted_is_refused_and_writes_nothing(int events)
+    {
+        await using var test = await SeedAsync(database.ConnectionString);
+        await test.ExecuteAsync("delete from @schema.events where stream_id = 's1' and version = 5");
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+            test.Store.AppendAsync("s1", "log", ExpectedVersion.Any, Enumerable.Range(0, events).Select(i => (object)new Note($"{i}")).ToList(), null, Ct));
+
+        Assert.Contains("lost event version 5", refused.MessageText);
+        Assert.Equal((5L, 4L), (await test.ScalarAsync<long>("select version from @schema.streams where id = 's1'"),
+            await test.ScalarAsync<long>("select count(*) from @schema.events where stream_id = 's1'")));
+    }
+
     [Fact]
     public async Task Swapped_events_are_detected_whether_versions_or_positions_are_swapped()
     {

@@ -14,7 +14,7 @@ public readonly record struct HashedFields(
 /// hash = SHA-256(previous hash || canonical bytes), byte-exactly as docs/audit-hash.md specifies. The database
 /// computes the same in the append function; this copy verifies it and seeds benchmarks.
 /// </summary>
-public static class EventHash
+public static partial class EventHash
 {
     public const int Size = 32;
     public const byte FormatVersion = 1;
