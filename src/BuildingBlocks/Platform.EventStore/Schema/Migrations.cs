@@ -141,7 +141,7 @@ internal static class Migrations
             end
             $fn$;
             """),
-        (2, "previous_hash: the append statement's fresh read of a previous link", """
+        (2, "previous_hash for the one-event append statement, append_linked for appends of several events", """
             -- Called by the append statement (Streams/AppendStatement.cs) only when its own snapshot cannot see the
             -- previous event: volatile, so it reads with a new snapshot (the append it waited for has committed).
             create function @schema.previous_hash(p_stream_id text, p_version bigint) returns bytea
@@ -154,6 +154,81 @@ internal static class Migrations
                     raise exception 'stream % has lost event version %: verify it before appending', p_stream_id, p_version;
                 end if;
                 return v_hash;
+            end
+            $fn$;
+
+            -- append() with the canonical bytes the client knows (EventHash.Parts) passed in, so the loop only adds the
+            -- position, version and recorded time around them; no perform pg_current_xact_id(): the stream row is written
+            -- (and the transaction has its id) before the loop draws a position. Same results and errors as append().
+            create function @schema.append_linked(
+                p_stream_id text, p_stream_type text, p_expected bigint,
+                p_ids uuid[], p_types text[], p_data text[], p_metadata text[], p_recorded timestamptz,
+                p_identity bytea[], p_type_bytes bytea[], p_body bytea[])
+            returns table (stream_version bigint, positions bigint[], hashes bytea[], recorded timestamptz)
+            language plpgsql as $fn$
+            #variable_conflict use_column
+            declare
+                v_count int := coalesce(cardinality(p_ids), 0);
+                v_version bigint;
+                v_hash bytea;
+                v_type text;
+                v_recorded timestamptz;
+                v_micros bytea;
+                v_position bigint;
+                v_positions bigint[] := '{}';
+                v_hashes bytea[] := '{}';
+            begin
+                if p_expected <> 0 then
+                    update @schema.streams s set version = s.version + v_count, updated = greatest(s.updated, p_recorded)
+                    where s.id = p_stream_id
+                    returning s.version - v_count, s.type, s.updated into v_version, v_type, v_recorded;
+                end if;
+                if v_version is null and p_expected <= 0 then
+                    insert into @schema.streams (id, type, version, created, updated)
+                    values (p_stream_id, p_stream_type, v_count, p_recorded, p_recorded)
+                    on conflict (id) do nothing;
+                    if found then
+                        v_version := 0;
+                        v_type := p_stream_type;
+                        v_recorded := p_recorded;
+                        v_hash := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+                    elsif p_expected = 0 then
+                        select s.version::text into v_type from @schema.streams s where s.id = p_stream_id;
+                        raise exception using errcode = 'PE409', message = v_type;
+                    else -- created by a concurrent append that committed meanwhile
+                        update @schema.streams s set version = s.version + v_count, updated = greatest(s.updated, p_recorded)
+                        where s.id = p_stream_id
+                        returning s.version - v_count, s.type, s.updated into v_version, v_type, v_recorded;
+                    end if;
+                end if;
+                if v_version is null then
+                    raise exception using errcode = 'PE409', message = '0';
+                end if;
+                if p_expected > 0 and v_version <> p_expected then
+                    raise exception using errcode = 'PE409', message = v_version::text;
+                end if;
+                if v_type <> p_stream_type then
+                    raise exception using errcode = 'PE422', message = v_type;
+                end if;
+                if v_hash is null then
+                    select e.hash into v_hash from @schema.events e where e.stream_id = p_stream_id and e.version = v_version;
+                    if v_hash is null then
+                        raise exception 'stream % has lost event version %: verify it before appending', p_stream_id, v_version;
+                    end if;
+                end if;
+                v_micros := int8send((extract(epoch from v_recorded) * 1000000)::bigint);
+                for i in 1 .. v_count loop
+                    v_position := nextval('@schema.events_position');
+                    v_hash := sha256(v_hash || '\x01'::bytea || int8send(v_position) || p_identity[i] || int8send(v_version + i)
+                        || p_type_bytes[i] || v_micros || p_body[i]);
+                    v_positions[i] := v_position;
+                    v_hashes[i] := v_hash;
+                end loop;
+                insert into @schema.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
+                select e.position, e.id, p_stream_id, p_stream_type, v_version + e.ord, e.type, e.data::json, e.metadata::json, v_recorded, e.hash
+                from unnest(v_positions, p_ids, p_types, p_data, p_metadata, v_hashes) with ordinality as e(position, id, type, data, metadata, hash, ord);
+
+                return query select v_version + v_count, v_positions, v_hashes, v_recorded;
             end
             $fn$;
             """),

@@ -10,8 +10,8 @@ internal sealed partial class PostgresEventStore
 
     /// <summary>
     /// One event: runs the append statement; when it wrote nothing (expected version or stream type not matched, or a
-    /// stream created concurrently), the <c>append</c> function decides: it raises the precise error or, after a race,
-    /// appends. A statement that returned no row changed nothing, so the event is written at most once.
+    /// stream created concurrently), the <c>append_linked</c> function decides: it raises the precise error or, after a
+    /// race, appends. A statement that returned no row changed nothing, so the event is written at most once.
     /// Several events: the function (a claim-then-insert pair with the chain hashed here was measured and cost more,
     /// docs/figures/event-store.md).
     /// </summary>
@@ -33,8 +33,12 @@ internal sealed partial class PostgresEventStore
     private async Task<(long, long[], byte[][], DateTimeOffset)> CallAppendFunctionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         PendingAppend append, CancellationToken cancellationToken)
     {
-        var sql = $"select stream_version, positions, hashes, recorded from {schema.Name}.append($1, $2, $3, $4, $5, $6, $7, $8)";
+        var sql = $"select stream_version, positions, hashes, recorded from {schema.Name}.append_linked($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
         await using var command = Command(connection, transaction, sql, append);
+        var parts = append.Ids.Select((id, i) => EventHash.Parts(id, append.StreamId, append.StreamType, append.Types[i], append.Data[i], append.Metadata[i])).ToArray();
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Identity).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Type).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Body).ToArray() });
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
