@@ -7,7 +7,7 @@ using Platform.Grpc.Bench;
 // Unary calls per second and latency: our gRPC client against our gRPC server, and the same payload through a plain
 // Kestrel HTTP/2 endpoint with HttpClient, at several numbers of concurrent callers.
 // Usage: dotnet run -c Release --project bench/Platform.Grpc.Bench -- [--seconds 5] [--warmup 2] [--rounds 3] [--payload 128]
-//        [--callers 1,16,64] [--raw] [--in-process] [--only grpc|plain|raw]
+//        [--callers 1,16,64] [--raw] [--in-process] [--only grpc|plain|raw] [--address http://… of a --serve process]
 // Layout: with 2+ cores (and taskset), the server runs in its own process pinned to core 0 and the clients are pinned
 // to core 1 (split); --in-process, or one core, runs everything in one process on all cores.
 if (args.Contains("--serve"))
@@ -27,9 +27,12 @@ var callers = ArgumentText("--callers", "1,16,64").Split(',').Select(int.Parse).
 var rounds = (int)Argument("--rounds", 3);
 
 WebApplication? app = null;
-await using var server = split ? await ServerProcess.StartAsync() : null;
+// --address <url>: a server that is already running (a `--serve` process), e.g. to profile the client alone.
+var external = ArgumentText("--address", "") is { Length: > 0 } given ? new Uri(given) : null;
+await using var server = split && external is null ? await ServerProcess.StartAsync() : null;
 Uri address;
-if (server is not null) address = server.Address;
+if (external is not null) address = external;
+else if (server is not null) address = server.Address;
 else (app, address) = await BenchServer.StartAsync();
 Func<TimeSpan>? serverCpu = server is null ? null : () => server.TotalProcessorTime;
 
