@@ -8,6 +8,7 @@ using Platform.Grpc.Bench;
 // Kestrel HTTP/2 endpoint with HttpClient, at several numbers of concurrent callers.
 // Usage: dotnet run -c Release --project bench/Platform.Grpc.Bench -- [--seconds 5] [--warmup 2] [--rounds 3] [--payload 128]
 //        [--callers 1,16,64] [--raw] [--in-process] [--only grpc|plain|raw] [--address http://… of a --serve process]
+//        [--default-tiering]
 // Layout: with 2+ cores (and taskset), the server runs in its own process pinned to core 0 and the clients are pinned
 // to core 1 (split); --in-process, or one core, runs everything in one process on all cores.
 if (args.Contains("--serve"))
@@ -19,6 +20,7 @@ if (args.Contains("--serve"))
 var pinnedClient = args.Contains(ServerProcess.ClientMarker);
 var split = pinnedClient || (!args.Contains("--in-process") && ServerProcess.CanSplit());
 if (split && !pinnedClient) return await ServerProcess.RunPinnedClientAsync(args);
+if (!split && !Tiering.IsApplied && !args.Contains(Tiering.KeepDefault)) return await Tiering.RerunAsync(args);
 
 var seconds = Argument("--seconds", 5.0);
 var warmup = Argument("--warmup", 2.0);
@@ -111,6 +113,7 @@ var grpcBytes = await AllocatedPerCall(GrpcCall);
 var plainBytes = await AllocatedPerCall(PlainCall);
 Console.WriteLine($"payload {payloadSize} B, {rounds} rounds of {warmup}s warm-up + {seconds}s per side, {(split ? "2" : Environment.ProcessorCount)} cores, .NET {Environment.Version}");
 Console.WriteLine($"Layout: {layout}.");
+Console.WriteLine($"Tiering: {Tiering.Describe()}.");
 Console.WriteLine("Each figure is the median round; rounds alternate which side runs first, to spread the noise of a shared machine.");
 Console.WriteLine($"Allocated per call ({(split ? "client + server" : "client and server together")}): gRPC {grpcBytes}, plain {plainBytes}"
     + (raw ? $", raw→gRPC server {await AllocatedPerCall(RawGrpcCall)}." : "."));

@@ -63,16 +63,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static ProcessStartInfo Pinned(int core, string[] args, bool redirect)
-    {
-        var start = new ProcessStartInfo("/usr/bin/taskset") { RedirectStandardInput = redirect, RedirectStandardOutput = redirect };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(core.ToString());
-        // Started as `dotnet Bench.dll` or as the apphost: run the same way.
-        var host = Environment.ProcessPath!;
-        start.ArgumentList.Add(host);
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        return start;
-    }
+    // Both sides get the launcher's tiering choice (see Tiering).
+    private static ProcessStartInfo Pinned(int core, string[] args, bool redirect) =>
+        Tiering.Self(core, args, redirect, applyTiering: !Environment.GetCommandLineArgs().Contains(Tiering.KeepDefault));
 }
