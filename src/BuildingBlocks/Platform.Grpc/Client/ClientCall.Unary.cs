@@ -32,7 +32,8 @@ internal sealed partial class ClientCall<TRequest, TResponse>
             else
             {
                 if (response.Headers.NonValidated.TryGetValues(GrpcHeaders.Encoding, out var encodings)) _responseEncoding = encodings.ToString();
-                var body = await response.Content.ReadAsStreamAsync(_scope.Token).ConfigureAwait(false);
+                // Synchronous: a response body stream is there as soon as the headers are.
+                var body = response.Content.ReadAsStream(_scope.Token);
                 var maxSize = _method.Channel.Options.MaxReceiveMessageSize;
                 // The body read whole into a pooled buffer, stopping once it is longer than one message may be:
                 // ParseSingle then says what is wrong with it.
