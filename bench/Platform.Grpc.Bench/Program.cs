@@ -119,9 +119,11 @@ Console.WriteLine($"Allocated per call ({(split ? "client + server" : "client an
     + (raw ? $", raw→gRPC server {await AllocatedPerCall(RawGrpcCall)}." : "."));
 Console.WriteLine($"CPU µs per call of the median round: {(split ? "client process + server process" : "the whole process")}.");
 Console.WriteLine();
-Console.WriteLine("| callers | gRPC calls/s | gRPC p50 µs | gRPC p99 µs | gRPC CPU µs | plain calls/s | plain p50 µs | plain p99 µs | plain CPU µs | ratio |"
+Console.WriteLine("Spread: (slowest − fastest round) ÷ median round, gRPC / plain: how steady the layout is.");
+Console.WriteLine();
+Console.WriteLine("| callers | gRPC calls/s | gRPC p50 µs | gRPC p99 µs | gRPC CPU µs | plain calls/s | plain p50 µs | plain p99 µs | plain CPU µs | ratio | spread |"
     + (raw ? " raw→gRPC server calls/s |" : ""));
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (raw ? "---:|" : ""));
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (raw ? "---:|" : ""));
 foreach (var count in callers)
 {
     var grpcRuns = new List<Load.Result>();
@@ -143,7 +145,7 @@ foreach (var count in callers)
     }
     var grpc = Median(grpcRuns);
     var http = Median(plainRuns);
-    Console.WriteLine($"| {count} | {grpc.CallsPerSecond:F0} | {grpc.P50Micros:F0} | {grpc.P99Micros:F0} | {Cpu(grpc)} | {http.CallsPerSecond:F0} | {http.P50Micros:F0} | {http.P99Micros:F0} | {Cpu(http)} | {grpc.CallsPerSecond / http.CallsPerSecond:F2} |"
+    Console.WriteLine($"| {count} | {grpc.CallsPerSecond:F0} | {grpc.P50Micros:F0} | {grpc.P99Micros:F0} | {Cpu(grpc)} | {http.CallsPerSecond:F0} | {http.P50Micros:F0} | {http.P99Micros:F0} | {Cpu(http)} | {grpc.CallsPerSecond / http.CallsPerSecond:F2} | {Spread(grpcRuns):P0} / {Spread(plainRuns):P0} |"
         + (raw ? $" {Median(rawRuns).CallsPerSecond:F0} |" : ""));
 }
 
@@ -151,6 +153,9 @@ if (app is not null) await app.StopAsync();
 return 0;
 
 static Load.Result Median(List<Load.Result> runs) => runs.OrderBy(r => r.CallsPerSecond).ElementAt(runs.Count / 2);
+
+static double Spread(List<Load.Result> runs) =>
+    (runs.Max(r => r.CallsPerSecond) - runs.Min(r => r.CallsPerSecond)) / Median(runs).CallsPerSecond;
 
 double Argument(string name, double fallback) => double.Parse(ArgumentText(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
 
