@@ -23,7 +23,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
             AddHeaders(message);
             if (Credentials is { } credentials) await AddCredentialsAsync(message, credentials).ConfigureAwait(false);
             var response = _response = await _method.Channel.Invoker.SendAsync(message, _scope.Token).ConfigureAwait(false);
-            if (ResponseStatus.FromHeaders(response) is { } early)
+            if (ResponseStatus.FromHeaders(response, out _responseEncoding) is { } early)
             {
                 // Trailers-Only: the headers are the trailers.
                 _trailerHeaders = response.Headers;
@@ -31,7 +31,6 @@ internal sealed partial class ClientCall<TRequest, TResponse>
             }
             else
             {
-                if (response.Headers.NonValidated.TryGetValues(GrpcHeaders.Encoding, out var encodings)) _responseEncoding = encodings.ToString();
                 // Synchronous: a response body stream is there as soon as the headers are.
                 var body = response.Content.ReadAsStream(_scope.Token);
                 var maxSize = _method.Channel.Options.MaxReceiveMessageSize;

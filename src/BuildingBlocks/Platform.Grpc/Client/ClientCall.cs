@@ -93,14 +93,13 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
             AddHeaders(request);
             if (Credentials is { } credentials) await AddCredentialsAsync(request, credentials).ConfigureAwait(false);
             var response = _response = await _method.Channel.Invoker.SendAsync(request, _scope.Token).ConfigureAwait(false);
-            if (ResponseStatus.FromHeaders(response) is { } status)
+            if (ResponseStatus.FromHeaders(response, out _responseEncoding) is { } status)
             {
                 // Trailers-Only: the headers are the trailers.
                 _trailerHeaders = response.Headers;
                 Complete(status, status.StatusCode == StatusCode.OK ? null : ResponseStatus.ToMetadata(response.Headers));
                 return false;
             }
-            if (response.Headers.NonValidated.TryGetValues(GrpcHeaders.Encoding, out var encodings)) _responseEncoding = encodings.ToString();
             var stream = await response.Content.ReadAsStreamAsync(_scope.Token).ConfigureAwait(false);
             // One response message: read the body whole (ReadSingleResponseAsync); a stream of them: through a pipe.
             if (_singleResponse) _body = stream;
