@@ -16,7 +16,8 @@ internal sealed class CallScope : IDisposable
     private readonly CancellationTokenSource? _source;
     private readonly CancellationTokenRegistration _userRegistration;
     private readonly TimeProvider _time;
-    private readonly long _start = Stopwatch.GetTimestamp();
+    // The clock is read only when the duration metric has a listener.
+    private readonly long _start = RpcInstrumentation.ClientDurationEnabled ? Stopwatch.GetTimestamp() : 0;
     private int _finished;
     private volatile bool _cancelled;
 

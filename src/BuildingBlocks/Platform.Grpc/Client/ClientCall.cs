@@ -18,6 +18,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     private static readonly Version Http2 = HttpVersion.Version20;
     private static readonly Task<bool> Ready = Task.FromResult(true);
     private static readonly Task<bool> NotReady = Task.FromResult(false);
+    private const string UserAgent = "grpc-dotnet-platform/1.0";
 
     private readonly ClientMethod<TRequest, TResponse> _method;
     private readonly CallOptions _options;
@@ -55,18 +56,6 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     /// <summary>Sends the request headers (and <paramref name="request"/> as the whole body when given).</summary>
     public void Start(TRequest? request) => _ready = ReceiveHeadersTaskAsync(Prepare(request));
 
-    /// <summary>
-    /// A unary call in one async flow: request, headers, body, trailers. No separate headers task and pooled state
-    /// machines, because this is the per-call hot path.
-    /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<TResponse> InvokeSingleAsync(TRequest request)
-    {
-        var ready = await ReceiveHeadersAsync(Prepare(request)).ConfigureAwait(false);
-        _ready = ready ? Ready : NotReady;
-        return await ReadSingleAsync(ready).ConfigureAwait(false);
-    }
-
     private HttpRequestMessage Prepare(TRequest? request)
     {
         var channel = _method.Channel;
@@ -101,16 +90,16 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     {
         try
         {
-            await AddHeadersAsync(request).ConfigureAwait(false);
+            AddHeaders(request);
+            if (Credentials is { } credentials) await AddCredentialsAsync(request, credentials).ConfigureAwait(false);
             var response = _response = await _method.Channel.Invoker.SendAsync(request, _scope.Token).ConfigureAwait(false);
-            if (ResponseStatus.FromHeaders(response) is { } status)
+            if (ResponseStatus.FromHeaders(response, out _responseEncoding) is { } status)
             {
                 // Trailers-Only: the headers are the trailers.
                 _trailerHeaders = response.Headers;
                 Complete(status, status.StatusCode == StatusCode.OK ? null : ResponseStatus.ToMetadata(response.Headers));
                 return false;
             }
-            if (response.Headers.NonValidated.TryGetValues(GrpcHeaders.Encoding, out var encodings)) _responseEncoding = encodings.ToString();
             var stream = await response.Content.ReadAsStreamAsync(_scope.Token).ConfigureAwait(false);
             // One response message: read the body whole (ReadSingleResponseAsync); a stream of them: through a pipe.
             if (_singleResponse) _body = stream;
@@ -125,21 +114,25 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
         }
     }
 
-    private async ValueTask AddHeadersAsync(HttpRequestMessage request)
+    private BearerTokenProvider? Credentials => _options.Credentials ?? _method.Channel.Options.Credentials;
+
+    // Synchronous: with no credentials provider (the common case inside the platform) no async step is needed here.
+    private void AddHeaders(HttpRequestMessage request)
     {
         var headers = request.Headers;
         headers.TryAddWithoutValidation(GrpcHeaders.Te, GrpcHeaders.Trailers);
-        headers.TryAddWithoutValidation(GrpcHeaders.UserAgent, "grpc-dotnet-platform/1.0");
+        headers.TryAddWithoutValidation(GrpcHeaders.UserAgent, UserAgent);
         headers.TryAddWithoutValidation(GrpcHeaders.AcceptEncoding, MessageCompression.AcceptEncoding);
         if (_compress) headers.TryAddWithoutValidation(GrpcHeaders.Encoding, MessageCompression.Gzip);
         if (_scope.TimeoutHeader() is { } timeout) headers.TryAddWithoutValidation(GrpcHeaders.Timeout, timeout);
         if (_options.Headers is { } metadata)
             foreach (var entry in metadata) headers.TryAddWithoutValidation(entry.Key, MetadataEncoding.ToHeaderValue(entry));
         Telemetry.TraceContext.Inject(request, _scope.Activity);
-        if ((_options.Credentials ?? _method.Channel.Options.Credentials) is { } credentials)
-        {
-            var token = await credentials(_scope.Token).ConfigureAwait(false);
-            headers.TryAddWithoutValidation(GrpcHeaders.Authorization, "Bearer " + token);
-        }
+    }
+
+    private async ValueTask AddCredentialsAsync(HttpRequestMessage request, BearerTokenProvider credentials)
+    {
+        var token = await credentials(_scope.Token).ConfigureAwait(false);
+        request.Headers.TryAddWithoutValidation(GrpcHeaders.Authorization, "Bearer " + token);
     }
 }

@@ -7,13 +7,25 @@ namespace Platform.Grpc;
 /// <summary>Reads status and metadata from response headers and trailers.</summary>
 internal static class ResponseStatus
 {
-    /// <summary>The status when the headers already end the call (an HTTP error or Trailers-Only), else null.</summary>
-    public static Status? FromHeaders(HttpResponseMessage response)
+    /// <summary>
+    /// The status when the headers already end the call (an HTTP error or Trailers-Only), else null with the response's
+    /// <c>grpc-encoding</c>.
+    /// </summary>
+    public static Status? FromHeaders(HttpResponseMessage response, out string? encoding)
     {
+        encoding = null;
         if (response.StatusCode != HttpStatusCode.OK)
             return new Status(FromHttpStatus(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}.");
-        if (response.Headers.NonValidated.Contains(GrpcHeaders.Status)) return Read(response.Headers);
-        var contentType = response.Content.Headers.NonValidated.TryGetValues(GrpcHeaders.ContentType, out var values) ? values.ToString() : null;
+        // One pass over the few response headers (usually date and server) instead of a lookup per name: each lookup
+        // by string name parses and validates that name again.
+        var hasStatus = false;
+        foreach (var (name, values) in response.Headers.NonValidated)
+        {
+            if (Is(name, GrpcHeaders.Status)) hasStatus = true;
+            else if (Is(name, GrpcHeaders.Encoding)) encoding = values.ToString();
+        }
+        if (hasStatus) return Read(response.Headers);
+        var contentType = response.Content.Headers.NonValidated.TryGetValues(GrpcHeaders.ContentType, out var types) ? types.ToString() : null;
         if (!GrpcHeaders.IsGrpcContentType(contentType))
             return new Status(StatusCode.Internal, $"Bad gRPC response. Content-Type '{contentType}' is not application/grpc.");
         return null;
@@ -21,17 +33,23 @@ internal static class ResponseStatus
 
     public static Status Read(HttpHeaders headers)
     {
-        // NonValidated: no parsing or allocation beyond the strings the connection already produced.
-        var all = headers.NonValidated;
-        if (!all.TryGetValues(GrpcHeaders.Status, out var codes))
-            return new Status(StatusCode.Internal, "The response has no grpc-status.");
-        var code = codes.ToString();
-        if (code == "0" && !all.Contains(GrpcHeaders.Message)) return Status.Ok;
+        // NonValidated: no parsing or allocation beyond the strings the connection already produced; one pass, as the
+        // trailers of a successful call hold grpc-status alone.
+        string? code = null;
+        string? message = null;
+        foreach (var (name, values) in headers.NonValidated)
+        {
+            if (Is(name, GrpcHeaders.Status)) code = values.ToString();
+            else if (Is(name, GrpcHeaders.Message)) message = values.ToString();
+        }
+        if (code is null) return new Status(StatusCode.Internal, "The response has no grpc-status.");
+        if (code == "0" && message is null) return Status.Ok;
         if (!int.TryParse(code, out var value) || value < 0)
             return new Status(StatusCode.Unknown, $"The response has an invalid grpc-status '{code}'.");
-        var message = all.TryGetValues(GrpcHeaders.Message, out var messages) ? PercentEncoding.Decode(messages.ToString()) : "";
-        return new Status((StatusCode)value, message);
+        return new Status((StatusCode)value, message is null ? "" : PercentEncoding.Decode(message));
     }
+
+    private static bool Is(string name, string header) => name.Equals(header, StringComparison.OrdinalIgnoreCase);
 
     public static Metadata ToMetadata(HttpHeaders headers)
     {

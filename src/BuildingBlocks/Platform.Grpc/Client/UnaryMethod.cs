@@ -13,8 +13,33 @@ public sealed class UnaryMethod<TRequest, TResponse> : ClientMethod<TRequest, TR
     /// <summary>Calls the method; a status other than OK throws <see cref="RpcException"/>.</summary>
     public async Task<TResponse> InvokeAsync(TRequest request, CallOptions options = default)
     {
+        // The hot path: the attempts loop of RunAsync inlined, so that a call resumes through two async methods only.
+        ArgumentNullException.ThrowIfNull(request);
         using var scope = new CallScope(Channel, Names, options, cancellable: false);
-        return (await RunAsync(request, options, scope).ConfigureAwait(false)).Current;
+        for (var attempt = 1; ; attempt++)
+        {
+            var call = new ClientCall<TRequest, TResponse>(this, options, scope, ownsScope: false, singleResponse: true);
+            try
+            {
+                var response = await call.InvokeUnaryAsync(request).ConfigureAwait(false);
+                scope.Finish(StatusCode.OK);
+                return response;
+            }
+            catch (RpcException exception) when (ShouldRetry(exception, options, attempt, scope))
+            {
+                ClientLog.Retrying(Channel.Logger, FullName, attempt, exception.StatusCode);
+            }
+            catch (RpcException exception)
+            {
+                scope.Finish(exception.StatusCode);
+                throw;
+            }
+            finally
+            {
+                call.Dispose();
+            }
+            await BackoffAsync(attempt, scope).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Like <see cref="InvokeAsync"/>, with the response headers and trailers.</summary>
@@ -34,7 +59,7 @@ public sealed class UnaryMethod<TRequest, TResponse> : ClientMethod<TRequest, TR
             var call = new ClientCall<TRequest, TResponse>(this, options, scope, ownsScope: false, singleResponse: true);
             try
             {
-                await call.InvokeSingleAsync(request).ConfigureAwait(false);
+                await call.InvokeUnaryAsync(request).ConfigureAwait(false);
                 scope.Finish(StatusCode.OK);
                 return call;
             }

@@ -24,6 +24,9 @@ internal static class RpcInstrumentation
     private static readonly Histogram<double> ClientDuration =
         Meter.CreateHistogram<double>(GrpcTelemetry.ClientDurationMetric, "ms", "Duration of outbound RPCs.");
 
+    /// <summary>Whether a client call needs its start time: only when someone listens to the duration metric.</summary>
+    public static bool ClientDurationEnabled => ClientDuration.Enabled;
+
     public static void RecordServer(MethodNames method, StatusCode status, long startTimestamp) =>
         Record(ServerDuration, method, status, startTimestamp);
 
@@ -49,7 +52,8 @@ internal static class RpcInstrumentation
 
     private static void Record(Histogram<double> histogram, MethodNames method, StatusCode status, long startTimestamp)
     {
-        if (!histogram.Enabled) return;
+        // A start of 0: nobody listened when the call started (the clock was not read), so there is no duration.
+        if (!histogram.Enabled || startTimestamp == 0) return;
         var tags = new TagList
         {
             { RpcSystem, Grpc },
