@@ -2,7 +2,8 @@ using System.Globalization;
 using Platform.EventStore.Bench;
 using Platform.Hosting.Local.Postgres;
 
-// dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000]
+// dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000] [--default-tiering]
+if (Tiering.ShouldRerun(args)) return await Tiering.RerunAsync(args);
 var seconds = int.Parse(Option("--seconds") ?? "8", CultureInfo.InvariantCulture);
 var events = int.Parse(Option("--events") ?? "1000000", CultureInfo.InvariantCulture);
 
@@ -10,7 +11,7 @@ await using var server = new PostgresServer(new PostgresServerOptions { Durable 
 await server.StartAsync();
 CpuClock.ServerPort = server.Port;
 var database = await server.CreateScratchDatabaseAsync("bench");
-Console.WriteLine($"PostgreSQL (durable: fsync on, synchronous_commit on) on port {server.Port}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+Console.WriteLine($"PostgreSQL (durable: fsync on, synchronous_commit on) on port {server.Port}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; tiering: {Tiering.Describe()}");
 
 Console.WriteLine();
 Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices)");
@@ -38,6 +39,7 @@ await using (var log = await BenchStore.CreateAsync(database, "bench_log"))
     Console.WriteLine($"| ReadAll | {await bench.ReadAllAsync():N0} events/s | |");
 }
 Console.WriteLine($"load average after: {LoadAverage()}");
+return 0;
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 

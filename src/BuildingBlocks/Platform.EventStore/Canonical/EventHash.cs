@@ -12,7 +12,7 @@ public readonly record struct HashedFields(
 
 /// <summary>
 /// hash = SHA-256(previous hash || canonical bytes), byte-exactly as docs/audit-hash.md specifies. The database
-/// computes the same in the append function; this copy verifies it and seeds benchmarks.
+/// computes the same while appending (docs/event-store.md); this copy verifies it and seeds benchmarks.
 /// </summary>
 public static partial class EventHash
 {

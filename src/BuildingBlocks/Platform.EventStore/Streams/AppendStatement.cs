@@ -4,13 +4,13 @@ using NpgsqlTypes;
 namespace Platform.EventStore;
 
 /// <summary>
-/// A one-event append as one plain SQL statement, under half the server time of the <c>append</c> function
+/// A one-event append as one plain SQL statement, under half the server time of a plpgsql function call
 /// (docs/figures/event-store.md): claim the version on the stream row, read the previous link, draw the position, hash
 /// the link and insert the event. The client sends the canonical bytes it knows (<see cref="EventHash.Parts"/>); the
 /// database adds the position, version and recorded time. It returns the event's row, or no row when the expected
-/// version or the stream type does not match; the caller then runs the function, which says why (docs/event-store.md).
-/// Appends of several events use the function: chaining them in one SQL statement (recursion, a window aggregate)
-/// measured slower than its loop.
+/// version or the stream type does not match; the caller then runs the <c>append_linked</c> function, which says why
+/// (docs/event-store.md). Appends of several events use that function: chaining them in one SQL statement (recursion,
+/// a window aggregate) measured slower than its loop.
 /// </summary>
 internal static class AppendStatement
 {
