@@ -8,7 +8,7 @@ using Platform.Grpc.Bench;
 // Kestrel HTTP/2 endpoint with HttpClient, at several numbers of concurrent callers.
 // Usage: dotnet run -c Release --project bench/Platform.Grpc.Bench -- [--seconds 5] [--warmup 2] [--rounds 3] [--payload 128]
 //        [--callers 1,16,64] [--raw] [--in-process] [--only grpc|plain|raw] [--address http://… of a --serve process]
-//        [--default-tiering]
+//        [--default-tiering] [--no-user-agent] [--accept-compression]
 // Layout: with 2+ cores (and taskset), the server runs in its own process pinned to core 0 and the clients are pinned
 // to core 1 (split); --in-process, or one core, runs everything in one process on all cores.
 if (args.Contains("--serve"))
@@ -38,7 +38,13 @@ else if (server is not null) address = server.Address;
 else (app, address) = await BenchServer.StartAsync();
 Func<TimeSpan>? serverCpu = server is null ? null : () => server.TotalProcessorTime;
 
-using var channel = GrpcChannel.ForAddress(address);
+// --no-user-agent / --accept-compression: the cost of the optional request headers (defaults: user-agent sent,
+// grpc-accept-encoding not sent).
+using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+{
+    UserAgent = args.Contains("--no-user-agent") ? null : GrpcChannelOptions.DefaultUserAgent,
+    AcceptCompression = args.Contains("--accept-compression"),
+});
 var echo = new GrpcClient(channel, BenchReflection.Descriptor, "platform.bench.v1.Bench").Unary<BenchRequest, BenchReply>("Echo");
 using var plain = new HttpMessageInvoker(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseProxy = false });
 var plainUri = new Uri(address, PlainEndpoint.Path);

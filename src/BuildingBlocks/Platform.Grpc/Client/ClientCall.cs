@@ -18,7 +18,6 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     private static readonly Version Http2 = HttpVersion.Version20;
     private static readonly Task<bool> Ready = Task.FromResult(true);
     private static readonly Task<bool> NotReady = Task.FromResult(false);
-    private const string UserAgent = "grpc-dotnet-platform/1.0";
 
     private readonly ClientMethod<TRequest, TResponse> _method;
     private readonly CallOptions _options;
@@ -121,8 +120,12 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IAsyncStreamRead
     {
         var headers = request.Headers;
         headers.TryAddWithoutValidation(GrpcHeaders.Te, GrpcHeaders.Trailers);
-        headers.TryAddWithoutValidation(GrpcHeaders.UserAgent, UserAgent);
-        headers.TryAddWithoutValidation(GrpcHeaders.AcceptEncoding, MessageCompression.AcceptEncoding);
+        var options = _method.Channel.Options;
+        if (options.UserAgent is { } userAgent) headers.TryAddWithoutValidation(GrpcHeaders.UserAgent, userAgent);
+        // grpc-accept-encoding only when the server should know: servers compress only for clients that list gzip,
+        // and a call that sends gzip wants gzip back. A gzip response that comes unasked is still decoded.
+        if (_compress || options.AcceptCompression)
+            headers.TryAddWithoutValidation(GrpcHeaders.AcceptEncoding, MessageCompression.AcceptEncoding);
         if (_compress) headers.TryAddWithoutValidation(GrpcHeaders.Encoding, MessageCompression.Gzip);
         if (_scope.TimeoutHeader() is { } timeout) headers.TryAddWithoutValidation(GrpcHeaders.Timeout, timeout);
         if (_options.Headers is { } metadata)
