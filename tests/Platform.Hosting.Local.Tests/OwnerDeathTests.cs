@@ -31,8 +31,9 @@ public sealed class OwnerDeathTests
         Process.Start("kill", ["-9", reaper])!.WaitForExit();
         first.KillHard();
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
-        Assert.True(LocalProcesses.Listens(first.PostgresPort), "with its reaper gone, nothing has stopped the first owner's PostgreSQL yet");
-
+        // With its reaper gone only a next owner stops the first owner's servers. CI runs test projects in parallel, so
+        // another project's process may be that next owner and clean up before the one started below does: either way
+        // the servers must end up stopped and their folder removed.
         using var second = await OwnerProcess.StartAsync(TestContext.Current.CancellationToken);
 
         await WaitUntilAsync(() => !LocalProcesses.Listens(first.PostgresPort) && !LocalProcesses.Listens(first.AmqpPort) && !Directory.Exists(first.InstanceDirectory));
