@@ -18,9 +18,9 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
     public async Task<(Side Store, Side Raw)> RunAsync(int eventsPerAppend, int writers, bool newStreams = false)
     {
         await store.ExecuteAsync("truncate @schema.events, @schema.streams; drop table if exists @schema.raw_events; create table @schema.raw_events (like @schema.events including all)");
-        _newStreams = newStreams;
-        await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, TimeSpan.Zero, 0, appendsPerWriter: 100); // creates the streams, warms up
-        await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, TimeSpan.Zero, 0, appendsPerWriter: 100);
+        Task StoreAppendAsync(int writer, long n, int count) => AppendToStoreAsync(writer, n, count, newStreams);
+        await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, TimeSpan.MaxValue, 0, appendsPerWriter: 100); // creates the streams, warms up
+        await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, TimeSpan.MaxValue, 0, appendsPerWriter: 100);
         // Many short slices, alternating which goes first: a change of load during the run hits both alike.
         var slices = Math.Max(2, (int)duration.TotalSeconds);
         var slice = duration / (2 * slices);
@@ -35,10 +35,6 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
         return (stored.Result(eventsPerAppend), raw.Result(eventsPerAppend));
     }
 
-    /// <summary>One side alone (diagnostics): "store" or "raw", on the streams <see cref="RunAsync"/> left.</summary>
-    public async Task<Side> RunOneSideAsync(string side, int eventsPerAppend, int writers, TimeSpan time) =>
-        (await MeasureAsync(writers, eventsPerAppend, side == "store" ? StoreAppendAsync : RawAppendAsync, time, 100_000_000L * Random.Shared.Next(1, 90))).Result(eventsPerAppend);
-
     /// <summary>Events per second, and CPU µs per append of this process and of PostgreSQL.</summary>
     public sealed record Side(double EventsPerSecond, double ClientCpuMicros, double ServerCpuMicros);
 
@@ -50,8 +46,6 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
 
     private static Slice Add(Slice total, Slice slice) => new(total.Events + slice.Events, total.Seconds + slice.Seconds, total.Cpu + slice.Cpu);
 
-    private bool _newStreams;
-
     private static async Task<Slice> MeasureAsync(int writers, int eventsPerAppend, Func<int, long, int, Task> append,
         TimeSpan duration, long firstAppend, int appendsPerWriter = int.MaxValue)
     {
@@ -60,7 +54,7 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
         {
-            for (var n = firstAppend; n - firstAppend < appendsPerWriter && (appendsPerWriter < int.MaxValue || stopwatch.Elapsed < duration); n++)
+            for (var n = firstAppend; n - firstAppend < appendsPerWriter && stopwatch.Elapsed < duration; n++)
             {
                 await append(writer, n, eventsPerAppend);
                 Interlocked.Add(ref events, eventsPerAppend);
@@ -75,8 +69,8 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
     // The raw INSERT: each writer owns 100 streams per slice, so versions are known without reading.
     private static string StreamOf(int writer, long n) => $"account-{writer}-{n / 1_000_000}-{n % 100}";
 
-    private Task StoreAppendAsync(int writer, long n, int count) =>
-        store.Store.AppendAsync(_newStreams ? $"account-{writer}-{n}-{Guid.NewGuid():N}" : $"account-{writer}-{n % 100}", "account",
+    private Task AppendToStoreAsync(int writer, long n, int count, bool newStreams) =>
+        store.Store.AppendAsync(newStreams ? $"account-{writer}-{n}-{Guid.NewGuid():N}" : $"account-{writer}-{n % 100}", "account",
             ExpectedVersion.Any, NewEvents(count), EventMetadata.For("user:bench", "corr-1"));
 
     private async Task RawAppendAsync(int writer, long n, int count)

@@ -33,9 +33,18 @@ internal sealed partial class PostgresEventStore
     private async Task<(long, long[], byte[][], DateTimeOffset)> CallAppendFunctionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         PendingAppend append, CancellationToken cancellationToken)
     {
-        var sql = $"select stream_version, positions, hashes, recorded from {schema.Name}.append_linked($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-        await using var command = Command(connection, transaction, sql, append);
+        await using var command = new NpgsqlCommand(
+            $"select stream_version, positions, hashes, recorded from {schema.Name}.append_linked($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            connection, transaction);
         var parts = append.Ids.Select((id, i) => EventHash.Parts(id, append.StreamId, append.StreamType, append.Types[i], append.Data[i], append.Metadata[i])).ToArray();
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamType, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.Expected.Value });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = append.Ids });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = append.Recorded });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Identity).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Type).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Body).ToArray() });
@@ -55,19 +64,5 @@ internal sealed partial class PostgresEventStore
         {
             throw new ValidationException("streamType", $"Stream '{append.StreamId}' has the stream type '{e.MessageText}', not '{append.StreamType}'.");
         }
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, PendingAppend append)
-    {
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamType, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.Expected.Value });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = append.Ids });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = append.Recorded });
-        return command;
     }
 }
