@@ -2,16 +2,29 @@ using System.Globalization;
 using Platform.EventStore.Bench;
 using Platform.Hosting.Local.Postgres;
 
-// dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000] [--default-tiering]
+// dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000] [--rows 10x32,1x32new] [--database <connection string>] [--default-tiering]
 if (Tiering.ShouldRerun(args)) return await Tiering.RerunAsync(args);
 var seconds = int.Parse(Option("--seconds") ?? "8", CultureInfo.InvariantCulture);
-var events = int.Parse(Option("--events") ?? "1000000", CultureInfo.InvariantCulture);
+var events = int.Parse(Option("--events") ?? "1000000", CultureInfo.InvariantCulture); // 0 skips the whole-log part
+string[] rows = ["1x1", "10x1", "1x32", "10x32", "1x32new"]; // events per append x writers; "new": a new stream per append
+var only = Option("--rows")?.Split(',');
+if (only?.Except(rows).ToArray() is [_, ..] unknown)
+{
+    Console.Error.WriteLine($"--rows: unknown row(s) {string.Join(", ", unknown)}; the rows are {string.Join(", ", rows)}.");
+    return 2;
+}
 
+// --database: an existing PostgreSQL (e.g. one with pg_stat_statements, to see where server time goes); its port must
+// appear as " -p <port> " on its postmaster's command line for the CPU columns.
 await using var server = new PostgresServer(new PostgresServerOptions { Durable = true });
-await server.StartAsync();
-CpuClock.ServerPort = server.Port;
-var database = await server.CreateScratchDatabaseAsync("bench");
-Console.WriteLine($"PostgreSQL (durable: fsync on, synchronous_commit on) on port {server.Port}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; tiering: {Tiering.Describe()}");
+var database = Option("--database");
+if (database is null)
+{
+    await server.StartAsync();
+    database = await server.CreateScratchDatabaseAsync("bench");
+}
+CpuClock.ServerPort = new Npgsql.NpgsqlConnectionStringBuilder(database).Port;
+Console.WriteLine($"PostgreSQL ({(Option("--database") is null ? "durable: fsync on, synchronous_commit on" : "given by --database")}) on port {CpuClock.ServerPort}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; tiering: {Tiering.Describe()}");
 
 Console.WriteLine();
 Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices)");
@@ -20,14 +33,17 @@ Console.WriteLine("|---|---|---|---|---|---|---|---|");
 await using (var appends = await BenchStore.CreateAsync(database, "bench_append"))
 {
     var bench = new AppendBench(appends, TimeSpan.FromSeconds(seconds));
-    foreach (var (perAppend, writers, newStreams) in new[] { (1, 1, false), (10, 1, false), (1, 32, false), (10, 32, false), (1, 32, true) })
+    foreach (var row in rows.Where(r => only is null || only.Contains(r)))
     {
+        var newStreams = row.EndsWith("new", StringComparison.Ordinal);
+        var (perAppend, writers) = (int.Parse(row.Split('x')[0], CultureInfo.InvariantCulture), int.Parse(row.Split('x')[1].Replace("new", ""), CultureInfo.InvariantCulture));
         var (store, raw) = await bench.RunAsync(perAppend, writers, newStreams);
         Console.WriteLine($"| {perAppend} | {writers} | {(newStreams ? "a new one per append" : "existing")} | {store.EventsPerSecond:N0} | {raw.EventsPerSecond:N0} " +
             $"| {store.EventsPerSecond / raw.EventsPerSecond:0.00} | {store.ClientCpuMicros:N0}, {store.ServerCpuMicros:N0} | {raw.ClientCpuMicros:N0}, {raw.ServerCpuMicros:N0} |");
     }
 }
 
+if (events == 0) return 0;
 Console.WriteLine();
 Console.WriteLine($"## Whole log ({events:N0} events in {events / 100:N0} streams)");
 await using (var log = await BenchStore.CreateAsync(database, "bench_log"))
