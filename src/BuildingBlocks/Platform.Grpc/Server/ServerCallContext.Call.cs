@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Platform.Grpc.Compression;
 using Platform.Grpc.Framing;
 
@@ -19,19 +22,20 @@ public sealed partial class ServerCallContext
     private bool _messageWritten;
     private int _writing;
 
-    internal bool DeadlineExceeded => _deadline is { IsCancellationRequested: true } && !_http.RequestAborted.IsCancellationRequested;
+    internal bool DeadlineExceeded => _deadline is { IsCancellationRequested: true } && !_requestAborted.IsCancellationRequested;
 
-    internal bool ClientCancelled => _http.RequestAborted.IsCancellationRequested;
+    internal bool ClientCancelled => _requestAborted.IsCancellationRequested;
 
     internal void Initialize()
     {
+        // The typed grpc-* properties: Kestrel keeps them as known headers, read by a bit test rather than a name lookup.
         var headers = _http.Request.Headers;
-        var encoding = headers[GrpcHeaders.Encoding];
+        var encoding = headers.GrpcEncoding;
         _requestEncoding = encoding.Count == 0 ? null : encoding.ToString();
         var wantsGzip = _runtime.Options.ResponseCompression == MessageCompression.Gzip || _requestEncoding == MessageCompression.Gzip;
-        if (wantsGzip && MessageCompression.Accepts(headers[GrpcHeaders.AcceptEncoding].ToString())) ResponseCompression = MessageCompression.Gzip;
+        if (wantsGzip && MessageCompression.Accepts(headers.GrpcAcceptEncoding.ToString())) ResponseCompression = MessageCompression.Gzip;
 
-        var timeout = headers[GrpcHeaders.Timeout];
+        var timeout = headers.GrpcTimeout;
         if (timeout.Count == 0) return;
         if (!GrpcTimeout.TryParse(timeout.ToString(), out var span))
             throw new RpcException(StatusCode.Internal, "The grpc-timeout header is malformed.");
@@ -40,7 +44,7 @@ public sealed partial class ServerCallContext
         if (span.TotalMilliseconds >= uint.MaxValue - 1) return;
         Deadline = now + span;
         _deadline = new CancellationTokenSource(span, _runtime.TimeProvider);
-        _abortRegistration = _http.RequestAborted.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _deadline);
+        _abortRegistration = _requestAborted.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _deadline);
         CancellationToken = _deadline.Token;
         if (span <= TimeSpan.Zero) _deadline.Cancel();
     }
@@ -62,23 +66,52 @@ public sealed partial class ServerCallContext
     internal ValueTask<T?> ReadMessageAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken) where T : class, IMessage<T> =>
         MessageReader.ReadAsync(_http.Request.BodyReader, parser, _runtime.Options.MaxReceiveMessageSize, _requestEncoding, server: true, cancellationToken);
 
-    internal async ValueTask WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
+    /// <summary>A streamed message, flushed so that the client gets it now.</summary>
+    internal async ValueTask WriteMessageAsync(IMessage message, CancellationToken cancellationToken)
     {
-        if (ClientCancelled) throw new OperationCanceledException("The client cancelled the call.", _http.RequestAborted);
-        if (Interlocked.Exchange(ref _writing, 1) == 1)
-            throw new InvalidOperationException("A write is already in progress; await each WriteAsync before the next.");
+        BeginWrite();
         try
         {
-            PrepareResponseHeaders();
-            var writer = _http.Response.BodyWriter;
-            MessageWriter.Write(writer, message, _compressing, _runtime.Options.ResponseCompressionLevel);
-            _messageWritten = true;
-            if (flush) await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var writer = WriteFramed(message);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Volatile.Write(ref _writing, 0);
         }
+    }
+
+    /// <summary>
+    /// The one response message of a unary or client-streaming call, unflushed: Kestrel sends it with the trailers
+    /// when the request ends. Synchronous, as nothing is awaited.
+    /// </summary>
+    internal void WriteLastMessage(IMessage message)
+    {
+        BeginWrite();
+        try
+        {
+            WriteFramed(message);
+        }
+        finally
+        {
+            Volatile.Write(ref _writing, 0);
+        }
+    }
+
+    private void BeginWrite()
+    {
+        if (ClientCancelled) throw new OperationCanceledException("The client cancelled the call.", _requestAborted);
+        if (Interlocked.Exchange(ref _writing, 1) == 1)
+            throw new InvalidOperationException("A write is already in progress; await each WriteAsync before the next.");
+    }
+
+    private PipeWriter WriteFramed(IMessage message)
+    {
+        PrepareResponseHeaders();
+        var writer = _http.Response.BodyWriter;
+        MessageWriter.Write(writer, message, _compressing, _runtime.Options.ResponseCompressionLevel);
+        _messageWritten = true;
+        return writer;
     }
 
     private void PrepareResponseHeaders()
@@ -89,7 +122,7 @@ public sealed partial class ServerCallContext
         headers.ContentType = GrpcHeaders.GrpcContentType;
         // grpc-accept-encoding is optional on success; it costs a header per call on the hot path, so only errors carry it.
         _compressing = ResponseCompression == MessageCompression.Gzip
-            && MessageCompression.Accepts(_http.Request.Headers[GrpcHeaders.AcceptEncoding].ToString());
+            && MessageCompression.Accepts(_http.Request.Headers.GrpcAcceptEncoding.ToString());
         if (_compressing) headers[GrpcHeaders.Encoding] = MessageCompression.Gzip;
     }
 
@@ -111,17 +144,19 @@ public sealed partial class ServerCallContext
             AppendHeaders(headers, errorTrailers);
             return;
         }
-        response.AppendTrailer(GrpcHeaders.Status, StatusCodeText[(int)status.StatusCode]);
-        if (!string.IsNullOrEmpty(status.Detail)) response.AppendTrailer(GrpcHeaders.Message, PercentEncoding.Encode(status.Detail));
-        AppendTrailers(response, _responseTrailers);
-        AppendTrailers(response, errorTrailers);
+        // Appended as HttpResponse.AppendTrailer does, but with one feature lookup for all trailers, and through the
+        // typed grpc-status/grpc-message properties, which Kestrel keeps as known trailers (no name lookup).
+        var trailers = Trailers();
+        trailers.GrpcStatus = StringValues.Concat(trailers.GrpcStatus, StatusCodeText[(int)status.StatusCode]);
+        if (!string.IsNullOrEmpty(status.Detail)) trailers.GrpcMessage = StringValues.Concat(trailers.GrpcMessage, PercentEncoding.Encode(status.Detail));
+        AppendHeaders(trailers, _responseTrailers);
+        AppendHeaders(trailers, errorTrailers);
     }
 
-    private static void AppendTrailers(HttpResponse response, Metadata? metadata)
-    {
-        if (metadata is null) return;
-        foreach (var entry in metadata) response.AppendTrailer(entry.Key, MetadataEncoding.ToHeaderValue(entry));
-    }
+    private IHeaderDictionary Trailers() =>
+        _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers is { IsReadOnly: false } trailers
+            ? trailers
+            : throw new InvalidOperationException("Trailers are not supported for this response, or it is too late to add them.");
 
     internal void Release()
     {

@@ -13,6 +13,8 @@ public sealed partial class ServerCallContext
     private readonly HttpContext _http;
     private readonly MethodNames _names;
     private readonly GrpcServerRuntime _runtime;
+    // Read once: every HttpContext.RequestAborted read takes Kestrel's abort lock.
+    private readonly CancellationToken _requestAborted;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
     private string? _peer;
@@ -23,7 +25,8 @@ public sealed partial class ServerCallContext
         _http = http;
         _names = names;
         _runtime = runtime;
-        CancellationToken = http.RequestAborted;
+        _requestAborted = http.RequestAborted;
+        CancellationToken = _requestAborted;
     }
 
     /// <summary>The full method name, <c>/package.Service/Method</c>.</summary>

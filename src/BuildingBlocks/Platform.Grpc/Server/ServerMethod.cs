@@ -22,7 +22,8 @@ internal abstract class ServerMethod(MethodNames names, GrpcServerRuntime runtim
     public async Task HandleAsync(HttpContext http)
     {
         if (!ProtocolGuard.Accept(http, runtime.Logger)) return;
-        var start = Stopwatch.GetTimestamp();
+        // The clock is read only for a listener of rpc.server.duration (0: no duration is recorded).
+        var start = RpcInstrumentation.ServerDurationEnabled ? Stopwatch.GetTimestamp() : 0;
         var activity = TraceContext.StartServer(http, names);
         RelaxBodyLimits(http);
         var call = new ServerCallContext(http, names, runtime);
