@@ -39,7 +39,7 @@ public sealed partial class ServerCallContext
     public Metadata ResponseTrailers => _responseTrailers ??= new Metadata();
 
     /// <summary>When the caller stops waiting (UTC); <see cref="DateTime.MaxValue"/> without a deadline.</summary>
-    public DateTime Deadline { get; private set; } = DateTime.MaxValue;
+    public DateTime Deadline => _deadline?.At ?? DateTime.MaxValue;
 
     /// <summary>Fires when the deadline passes or the client cancels (RST_STREAM).</summary>
     public CancellationToken CancellationToken { get; private set; }
