@@ -97,8 +97,8 @@ public sealed partial class ServerCallContext
             AppendHeaders(headers, errorTrailers);
             return;
         }
-        // Appended as HttpResponse.AppendTrailer does, but with one feature lookup for all trailers, and through the
-        // typed grpc-status/grpc-message properties, which Kestrel keeps as known trailers (no name lookup).
+        // Appended as HttpResponse.AppendTrailer does, but with one feature lookup (by Type, not the generic Get<T>) for
+        // all trailers, and through the typed grpc-status/grpc-message properties, which Kestrel keeps as known trailers.
         var trailers = Trailers();
         trailers.GrpcStatus = StringValues.Concat(trailers.GrpcStatus, StatusCodeText[(int)status.StatusCode]);
         if (!string.IsNullOrEmpty(status.Detail)) trailers.GrpcMessage = StringValues.Concat(trailers.GrpcMessage, PercentEncoding.Encode(status.Detail));
@@ -107,7 +107,7 @@ public sealed partial class ServerCallContext
     }
 
     private IHeaderDictionary Trailers() =>
-        _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers is { IsReadOnly: false } trailers
+        (_http.Features[typeof(IHttpResponseTrailersFeature)] as IHttpResponseTrailersFeature)?.Trailers is { IsReadOnly: false } trailers
             ? trailers
             : throw new InvalidOperationException("Trailers are not supported for this response, or it is too late to add them.");
 
