@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Grpc.Framing;
 
 namespace Platform.Grpc;
 
@@ -11,7 +10,8 @@ internal static class BearerAuthentication
 
     public static ValueTask AuthenticateAsync(HttpContext http, ServerCallContext call)
     {
-        var header = http.Request.Headers[GrpcHeaders.Authorization];
+        // The typed property: Kestrel keeps known headers in fields, so this is a bit test rather than a name lookup.
+        var header = http.Request.Headers.Authorization;
         // No credential: the handler sees the anonymous principal and decides itself.
         if (header.Count == 0) return ValueTask.CompletedTask;
         return AuthenticateAsync(http, call, header.ToString());

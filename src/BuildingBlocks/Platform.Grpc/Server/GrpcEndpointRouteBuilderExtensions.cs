@@ -28,7 +28,7 @@ public static class GrpcEndpointRouteBuilderExtensions
         {
             var method = ServerMethodFactory.Create(proto, handler, runtime, activator);
             builders.Add(endpoints.Map(RoutePatternFactory.Parse(method.Names.Path), method.HandleAsync)
-                .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]))
+                .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]), GrpcRouteMetadata.Method)
                 .WithDisplayName($"gRPC {method.Names.Path}"));
         }
         MapUnimplemented(endpoints, registry);
@@ -53,7 +53,7 @@ public static class GrpcEndpointRouteBuilderExtensions
         if (registry.FallbackMapped) return;
         registry.FallbackMapped = true;
         endpoints.Map(UnimplementedMethod.Pattern, UnimplementedMethod.HandleAsync)
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]), GrpcRouteMetadata.Unimplemented)
             .WithDisplayName("gRPC unimplemented")
             .Add(b => ((RouteEndpointBuilder)b).Order = int.MaxValue);
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Grpc.Reflection;
@@ -12,6 +13,7 @@ public static class GrpcServerServiceCollectionExtensions
         var options = services.AddOptions<GrpcServerOptions>();
         if (configure is not null) options.Configure(configure);
         services.AddRouting();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, UnimplementedFallbackPolicy>());
         services.AddHealthChecks();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcServerRuntime>();

@@ -1,48 +1,37 @@
-using System.Globalization;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
 using Platform.Grpc.Compression;
 using Platform.Grpc.Framing;
 
 namespace Platform.Grpc;
 
-// The protocol side of a call: deadline, encodings, reading and writing messages, sending the status.
+// The request side of a call: deadline, encodings, reading messages.
 public sealed partial class ServerCallContext
 {
-    private static readonly string[] StatusCodeText = Enumerable.Range(0, 17).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-
-    private CancellationTokenSource? _deadline;
-    private CancellationTokenRegistration _abortRegistration;
+    private CallDeadline? _deadline;
     private string? _requestEncoding;
-    private bool _headersPrepared;
-    private bool _compressing;
-    private bool _messageWritten;
-    private int _writing;
 
-    internal bool DeadlineExceeded => _deadline is { IsCancellationRequested: true } && !_http.RequestAborted.IsCancellationRequested;
+    internal bool DeadlineExceeded => _deadline is { IsCancellationRequested: true } && !_requestAborted.IsCancellationRequested;
 
-    internal bool ClientCancelled => _http.RequestAborted.IsCancellationRequested;
+    internal bool ClientCancelled => _requestAborted.IsCancellationRequested;
 
     internal void Initialize()
     {
+        // The typed grpc-* properties: Kestrel keeps them as known headers, read by a bit test rather than a name lookup.
         var headers = _http.Request.Headers;
-        var encoding = headers[GrpcHeaders.Encoding];
+        var encoding = headers.GrpcEncoding;
         _requestEncoding = encoding.Count == 0 ? null : encoding.ToString();
         var wantsGzip = _runtime.Options.ResponseCompression == MessageCompression.Gzip || _requestEncoding == MessageCompression.Gzip;
-        if (wantsGzip && MessageCompression.Accepts(headers[GrpcHeaders.AcceptEncoding].ToString())) ResponseCompression = MessageCompression.Gzip;
+        if (wantsGzip && MessageCompression.Accepts(headers.GrpcAcceptEncoding.ToString())) ResponseCompression = MessageCompression.Gzip;
 
-        var timeout = headers[GrpcHeaders.Timeout];
+        var timeout = headers.GrpcTimeout;
         if (timeout.Count == 0) return;
         if (!GrpcTimeout.TryParse(timeout.ToString(), out var span))
             throw new RpcException(StatusCode.Internal, "The grpc-timeout header is malformed.");
         var now = _runtime.TimeProvider.GetUtcNow().UtcDateTime;
         // Beyond ~49 days a timer cannot be set; such a deadline is as good as none.
         if (span.TotalMilliseconds >= uint.MaxValue - 1) return;
-        Deadline = now + span;
-        _deadline = new CancellationTokenSource(span, _runtime.TimeProvider);
-        _abortRegistration = _http.RequestAborted.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _deadline);
+        _deadline = new CallDeadline(now + span, span, _runtime.TimeProvider, _requestAborted);
         CancellationToken = _deadline.Token;
-        if (span <= TimeSpan.Zero) _deadline.Cancel();
     }
 
     internal ValueTask<T> ReadSingleMessageAsync<T>(MessageParser<T> parser) where T : class, IMessage<T> =>
@@ -62,76 +51,6 @@ public sealed partial class ServerCallContext
     internal ValueTask<T?> ReadMessageAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken) where T : class, IMessage<T> =>
         MessageReader.ReadAsync(_http.Request.BodyReader, parser, _runtime.Options.MaxReceiveMessageSize, _requestEncoding, server: true, cancellationToken);
 
-    internal async ValueTask WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
-    {
-        if (ClientCancelled) throw new OperationCanceledException("The client cancelled the call.", _http.RequestAborted);
-        if (Interlocked.Exchange(ref _writing, 1) == 1)
-            throw new InvalidOperationException("A write is already in progress; await each WriteAsync before the next.");
-        try
-        {
-            PrepareResponseHeaders();
-            var writer = _http.Response.BodyWriter;
-            MessageWriter.Write(writer, message, _compressing, _runtime.Options.ResponseCompressionLevel);
-            _messageWritten = true;
-            if (flush) await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Volatile.Write(ref _writing, 0);
-        }
-    }
-
-    private void PrepareResponseHeaders()
-    {
-        if (_headersPrepared) return;
-        _headersPrepared = true;
-        var headers = _http.Response.Headers;
-        headers.ContentType = GrpcHeaders.GrpcContentType;
-        // grpc-accept-encoding is optional on success; it costs a header per call on the hot path, so only errors carry it.
-        _compressing = ResponseCompression == MessageCompression.Gzip
-            && MessageCompression.Accepts(_http.Request.Headers[GrpcHeaders.AcceptEncoding].ToString());
-        if (_compressing) headers[GrpcHeaders.Encoding] = MessageCompression.Gzip;
-    }
-
-    /// <summary>Sends the status: as trailers after messages, or as Trailers-Only when nothing was sent yet.</summary>
-    internal void Complete(Status status, Metadata? errorTrailers)
-    {
-        if (ClientCancelled) return;
-        var response = _http.Response;
-        var trailersOnly = !response.HasStarted && !_messageWritten;
-        if (trailersOnly)
-        {
-            var headers = response.Headers;
-            headers.ContentType = GrpcHeaders.GrpcContentType;
-            // Also tells a client whose compression we refused (UNIMPLEMENTED) what we accept.
-            headers[GrpcHeaders.AcceptEncoding] = MessageCompression.AcceptEncoding;
-            headers[GrpcHeaders.Status] = StatusCodeText[(int)status.StatusCode];
-            if (!string.IsNullOrEmpty(status.Detail)) headers[GrpcHeaders.Message] = PercentEncoding.Encode(status.Detail);
-            AppendHeaders(headers, _responseTrailers);
-            AppendHeaders(headers, errorTrailers);
-            return;
-        }
-        response.AppendTrailer(GrpcHeaders.Status, StatusCodeText[(int)status.StatusCode]);
-        if (!string.IsNullOrEmpty(status.Detail)) response.AppendTrailer(GrpcHeaders.Message, PercentEncoding.Encode(status.Detail));
-        AppendTrailers(response, _responseTrailers);
-        AppendTrailers(response, errorTrailers);
-    }
-
-    private static void AppendTrailers(HttpResponse response, Metadata? metadata)
-    {
-        if (metadata is null) return;
-        foreach (var entry in metadata) response.AppendTrailer(entry.Key, MetadataEncoding.ToHeaderValue(entry));
-    }
-
-    internal void Release()
-    {
-        _abortRegistration.Dispose();
-        _deadline?.Dispose();
-    }
-
-    private static void AppendHeaders(IHeaderDictionary headers, Metadata? metadata)
-    {
-        if (metadata is null) return;
-        foreach (var entry in metadata) headers.Append(entry.Key, MetadataEncoding.ToHeaderValue(entry));
-    }
+    /// <summary>Stops the deadline's timer; the call is over.</summary>
+    internal void Release() => _deadline?.Dispose();
 }

@@ -13,6 +13,8 @@ public sealed partial class ServerCallContext
     private readonly HttpContext _http;
     private readonly MethodNames _names;
     private readonly GrpcServerRuntime _runtime;
+    // Read once: every HttpContext.RequestAborted read takes Kestrel's abort lock.
+    private readonly CancellationToken _requestAborted;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
     private string? _peer;
@@ -23,7 +25,8 @@ public sealed partial class ServerCallContext
         _http = http;
         _names = names;
         _runtime = runtime;
-        CancellationToken = http.RequestAborted;
+        _requestAborted = http.RequestAborted;
+        CancellationToken = _requestAborted;
     }
 
     /// <summary>The full method name, <c>/package.Service/Method</c>.</summary>
@@ -36,7 +39,7 @@ public sealed partial class ServerCallContext
     public Metadata ResponseTrailers => _responseTrailers ??= new Metadata();
 
     /// <summary>When the caller stops waiting (UTC); <see cref="DateTime.MaxValue"/> without a deadline.</summary>
-    public DateTime Deadline { get; private set; } = DateTime.MaxValue;
+    public DateTime Deadline => _deadline?.At ?? DateTime.MaxValue;
 
     /// <summary>Fires when the deadline passes or the client cancels (RST_STREAM).</summary>
     public CancellationToken CancellationToken { get; private set; }

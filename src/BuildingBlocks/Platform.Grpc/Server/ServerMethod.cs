@@ -22,7 +22,8 @@ internal abstract class ServerMethod(MethodNames names, GrpcServerRuntime runtim
     public async Task HandleAsync(HttpContext http)
     {
         if (!ProtocolGuard.Accept(http, runtime.Logger)) return;
-        var start = Stopwatch.GetTimestamp();
+        // The clock is read only for a listener of rpc.server.duration (0: no duration is recorded).
+        var start = RpcInstrumentation.ServerDurationEnabled ? Stopwatch.GetTimestamp() : 0;
         var activity = TraceContext.StartServer(http, names);
         RelaxBodyLimits(http);
         var call = new ServerCallContext(http, names, runtime);
@@ -74,9 +75,11 @@ internal abstract class ServerMethod(MethodNames names, GrpcServerRuntime runtim
 
     private void RelaxBodyLimits(HttpContext http)
     {
+        // The features by Type rather than Features.Get<T>(): a generic interface method costs a runtime lookup per call.
+        var features = http.Features;
         // A gRPC body is a stream of messages, each under our own limit; Kestrel's whole-body limit does not apply.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = null;
+        if (features[typeof(IHttpMaxRequestBodySizeFeature)] is IHttpMaxRequestBodySizeFeature { IsReadOnly: false } size) size.MaxRequestBodySize = null;
         // A streaming client may rightly stay silent for a long time.
-        if (streamsRequests && http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate) rate.MinDataRate = null;
+        if (streamsRequests && features[typeof(IHttpMinRequestBodyDataRateFeature)] is IHttpMinRequestBodyDataRateFeature rate) rate.MinDataRate = null;
     }
 }

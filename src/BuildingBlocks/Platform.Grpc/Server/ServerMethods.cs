@@ -14,7 +14,7 @@ internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext call)
     {
         var request = await call.ReadSingleMessageAsync(parser).ConfigureAwait(false);
-        var service = activator.Create(http.RequestServices);
+        var service = activator.Create(http);
         TResponse response;
         try
         {
@@ -26,7 +26,7 @@ internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(
         }
         if (response is null) throw new InvalidOperationException($"{Names.Path} returned no response message.");
         // Unflushed: Kestrel sends the message and the trailers together when the request ends.
-        if (!call.DeadlineExceeded) await call.WriteMessageAsync(response, flush: false, call.CancellationToken).ConfigureAwait(false);
+        if (!call.DeadlineExceeded) call.WriteLastMessage(response);
     }
 }
 
@@ -38,7 +38,7 @@ internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext call)
     {
         var request = await call.ReadSingleMessageAsync(parser).ConfigureAwait(false);
-        var service = activator.Create(http.RequestServices);
+        var service = activator.Create(http);
         try
         {
             await handler(service, request, new ServerStreamWriter<TResponse>(call), call).ConfigureAwait(false);
@@ -57,7 +57,7 @@ internal sealed class ClientStreamingServerMethod<TService, TRequest, TResponse>
 {
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext call)
     {
-        var service = activator.Create(http.RequestServices);
+        var service = activator.Create(http);
         TResponse response;
         try
         {
@@ -68,7 +68,7 @@ internal sealed class ClientStreamingServerMethod<TService, TRequest, TResponse>
             await activator.ReleaseAsync(service).ConfigureAwait(false);
         }
         if (response is null) throw new InvalidOperationException($"{Names.Path} returned no response message.");
-        if (!call.DeadlineExceeded) await call.WriteMessageAsync(response, flush: false, call.CancellationToken).ConfigureAwait(false);
+        if (!call.DeadlineExceeded) call.WriteLastMessage(response);
     }
 }
 
@@ -80,7 +80,7 @@ internal sealed class DuplexStreamingServerMethod<TService, TRequest, TResponse>
 {
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext call)
     {
-        var service = activator.Create(http.RequestServices);
+        var service = activator.Create(http);
         try
         {
             await handler(service, new ServerStreamReader<TRequest>(call, parser), new ServerStreamWriter<TResponse>(call), call).ConfigureAwait(false);

@@ -23,6 +23,6 @@ internal sealed class ServerStreamWriter<T>(ServerCallContext call) : IServerStr
     public ValueTask WriteAsync(T message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return call.WriteMessageAsync(message, flush: true, cancellationToken.CanBeCanceled ? cancellationToken : call.CancellationToken);
+        return call.WriteMessageAsync(message, cancellationToken.CanBeCanceled ? cancellationToken : call.CancellationToken);
     }
 }

@@ -27,6 +27,9 @@ internal static class RpcInstrumentation
     /// <summary>Whether a client call needs its start time: only when someone listens to the duration metric.</summary>
     public static bool ClientDurationEnabled => ClientDuration.Enabled;
 
+    /// <summary>Whether a server call needs its start time: only when someone listens to the duration metric.</summary>
+    public static bool ServerDurationEnabled => ServerDuration.Enabled;
+
     public static void RecordServer(MethodNames method, StatusCode status, long startTimestamp) =>
         Record(ServerDuration, method, status, startTimestamp);
 
