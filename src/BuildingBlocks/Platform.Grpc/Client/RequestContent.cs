@@ -5,28 +5,27 @@ using Platform.Grpc.Framing;
 namespace Platform.Grpc;
 
 /// <summary>A request body of exactly one message, serialized once with its length prefix.</summary>
-internal sealed class UnaryContent : HttpContent
+/// <remarks>
+/// A <see cref="ByteArrayContent"/> so that the HTTP/2 stack treats it as not duplex (only its own byte-array and
+/// stream contents are): the whole body is there before the request starts, so SocketsHttpHandler awaits the body
+/// send alone instead of a <c>Task.WhenAny</c> of the body send and the response headers on every call.
+/// </remarks>
+internal sealed class UnaryContent : ByteArrayContent
 {
     private readonly byte[] _frame;
 
-    public UnaryContent(IMessage message, bool compress)
+    // Not pooled: the HTTP stack may still read the body after the response arrived.
+    public UnaryContent(IMessage message, bool compress) : this(MessageWriter.ToArray(message, compress)) { }
+
+    private UnaryContent(byte[] frame) : base(frame)
     {
-        // Not pooled: the HTTP stack may still read the body after the response arrived.
-        _frame = MessageWriter.ToArray(message, compress);
+        _frame = frame;
         Headers.TryAddWithoutValidation(GrpcHeaders.ContentType, GrpcHeaders.GrpcContentType);
     }
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        stream.WriteAsync(_frame).AsTask();
-
+    // The caller's token, as before (ByteArrayContent passes none to a derived type's write).
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
         stream.WriteAsync(_frame, cancellationToken).AsTask();
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = _frame.Length;
-        return true;
-    }
 }
 
 /// <summary>
