@@ -6,9 +6,9 @@ namespace Platform.Grpc;
 
 /// <summary>A request body of exactly one message, serialized once with its length prefix.</summary>
 /// <remarks>
-/// A <see cref="ByteArrayContent"/> so that the HTTP/2 stack treats it as not duplex (only its own byte-array and
-/// stream contents are): the whole body is there before the request starts, so SocketsHttpHandler awaits the body
-/// send alone instead of a <c>Task.WhenAny</c> of the body send and the response headers on every call.
+/// A <see cref="ByteArrayContent"/> so that the HTTP/2 stack treats it as not duplex (its own buffered contents are
+/// not; any other content is): the whole body is there before the request starts, so SocketsHttpHandler awaits the
+/// body send alone instead of a <c>Task.WhenAny</c> of the body send and the response headers on every call.
 /// </remarks>
 internal sealed class UnaryContent : ByteArrayContent
 {
