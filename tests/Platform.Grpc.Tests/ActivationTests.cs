@@ -14,9 +14,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task A_service_without_dependencies_is_new_per_call_disposed_after_it_and_still_reaches_the_request_scope()
     {
-        await using var server = await TestServer.StartAsync(mapEcho: false,
-            services: s => s.AddSingleton<Tally>().AddScoped<ScopedProbe>(),
-            map: app => app.MapGrpcService<NoDependencies>());
+        await using var server = await StartNoDependenciesAsync();
         using var channel = server.CreateChannel();
         var client = new EchoClient(channel);
         var tally = server.Services.GetRequiredService<Tally>();
@@ -35,9 +33,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task The_handler_sees_the_callers_deadline_and_MaxValue_without_one()
     {
-        await using var server = await TestServer.StartAsync(mapEcho: false,
-            services: s => s.AddSingleton<Tally>().AddScoped<ScopedProbe>(),
-            map: app => app.MapGrpcService<NoDependencies>());
+        await using var server = await StartNoDependenciesAsync();
         using var channel = server.CreateChannel();
         var client = new EchoClient(channel);
         var deadline = DateTime.UtcNow.AddMinutes(10);
@@ -50,6 +46,10 @@ public sealed class ActivationTests
         Assert.InRange(seen, deadline.AddMinutes(-1), deadline.AddMinutes(1));
         Assert.Equal(DateTime.MaxValue.Ticks.ToString(), without.Text);
     }
+
+    private static Task<TestServer> StartNoDependenciesAsync() => TestServer.StartAsync(mapEcho: false,
+        services: s => s.AddSingleton<Tally>().AddScoped<ScopedProbe>(),
+        map: app => app.MapGrpcService<NoDependencies>());
 
     public sealed class Tally
     {
