@@ -23,8 +23,12 @@ public sealed class EventStoreOptions
     /// <summary>How many events a subscription reads at once.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>Whether and how concurrent appends share a commit.</summary>
+    public GroupCommitOptions GroupCommit { get; } = new();
+
     internal void Validate()
     {
+        GroupCommit.Validate();
         if (Schema is not { Length: > 0 and <= 63 } || Schema[0] is not (>= 'a' and <= 'z') ||
             !Schema.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_'))
             throw new ArgumentException($"'{Schema}' is not a plain lower-case schema name.", nameof(Schema));

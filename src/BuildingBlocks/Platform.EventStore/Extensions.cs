@@ -36,6 +36,8 @@ public static class Extensions
         services.AddSingleton(new EventSerializer(options.Events, options.Json));
         services.AddSingleton<Projections>();
         services.AddSingleton<Checkpoints>();
+        services.AddSingleton<GroupCommitter>();
+        services.AddSingleton<AppendQueue>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<ChainVerifier>();
         services.AddSingleton<ProjectionRebuilder>();

@@ -43,20 +43,27 @@ internal static class AppendStatement
         returning version, position, hash, recorded
         """;
 
-    public static void Bind(NpgsqlCommand command, string streamId, string streamType, long expected, Guid id, string type,
-        string data, string metadata, DateTimeOffset recorded)
+    public static void Bind(NpgsqlParameterCollection parameters, PendingAppend append)
     {
+        var (streamId, streamType, expected, id, type, data, metadata, recorded) = (append.StreamId, append.StreamType, append.Expected.Value,
+            append.Ids[0], append.Types[0], append.Data[0], append.Metadata[0], append.Recorded);
         var (identity, typeBytes, body) = EventHash.Parts(id, streamId, streamType, type, data, metadata);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamType, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = type, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recorded });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = identity });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = typeBytes });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = body });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = streamType, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
+        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = type, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recorded });
+        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = identity });
+        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = typeBytes });
+        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = body });
     }
+
+    /// <summary>The event's row, or null when the statement wrote nothing.</summary>
+    public static async Task<WrittenEvents?> ReadAsync(NpgsqlDataReader row, CancellationToken cancellationToken) =>
+        await row.ReadAsync(cancellationToken)
+            ? new WrittenEvents(row.GetInt64(0), [row.GetInt64(1)], [row.GetFieldValue<byte[]>(2)], row.GetFieldValue<DateTimeOffset>(3))
+            : null;
 }

@@ -10,10 +10,10 @@ internal sealed partial class PostgresEventStore
     {
         var append = Prepare(streamId, streamType, expected, events, metadata);
         await schema.EnsureAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (!projections.Inline.Any(p => events.Any(e => p.Handles(e.GetType()))))
-            return await ExecuteAsync(connection, null, append, cancellationToken);
+            return await ExecuteAsync(null, null, append, cancellationToken); // alone or in a group commit
 
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await ExecuteAsync(connection, transaction, append, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -29,9 +29,6 @@ internal sealed partial class PostgresEventStore
         return await ExecuteAsync(transaction.Connection ?? throw new InvalidOperationException("The transaction is completed."),
             transaction, append, cancellationToken);
     }
-
-    private sealed record PendingAppend(string StreamId, string StreamType, ExpectedVersion Expected, IReadOnlyList<object> Events,
-        Guid[] Ids, string[] Types, string[] Data, string[] Metadata, DateTimeOffset Recorded);
 
     private PendingAppend Prepare(string streamId, string streamType, ExpectedVersion expected, IReadOnlyList<object> events, EventMetadata? metadata)
     {
@@ -50,7 +47,8 @@ internal sealed partial class PostgresEventStore
         return new PendingAppend(streamId, streamType, expected, events, ids, types, data, Enumerable.Repeat(metadataJson, events.Count).ToArray(), recorded);
     }
 
-    private async Task<AppendResult> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingAppend append,
+    /// <summary>Writes the append (outside any transaction when <paramref name="connection"/> is null), then applies inline projections.</summary>
+    private async Task<AppendResult> ExecuteAsync(NpgsqlConnection? connection, NpgsqlTransaction? transaction, PendingAppend append,
         CancellationToken cancellationToken)
     {
         using var activity = EventStoreTelemetry.Source.StartActivity("eventstore append", ActivityKind.Client);
@@ -58,7 +56,9 @@ internal sealed partial class PostgresEventStore
         activity?.SetTag("eventstore.event_count", append.Events.Count);
         var started = Stopwatch.GetTimestamp();
 
-        var (version, positions, hashes, recorded) = await WriteAsync(connection, transaction, append, cancellationToken);
+        var (version, positions, hashes, recorded) = connection is null
+            ? await appendQueue.WriteAsync(append, alone => WriteAsync(alone, null, append, cancellationToken), cancellationToken)
+            : await WriteAsync(connection, transaction, append, cancellationToken);
         var first = version - append.Events.Count + 1;
         var events = append.Events.Select((data, i) => new RecordedEvent(positions[i], append.Ids[i], append.StreamId, append.StreamType,
             first + i, append.Types[i], append.Data[i], append.Metadata[i], recorded, hashes[i], (_, _) => data)).ToList();

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Platform.Domain;
 
 namespace Platform.EventStore;
@@ -7,6 +6,11 @@ namespace Platform.EventStore;
 internal sealed partial class PostgresEventStore
 {
     private string? _appendStatement;
+    private string? _appendFunction;
+
+    private string StatementFor(PendingAppend append) => append.Ids.Length == 1
+        ? _appendStatement ??= AppendStatement.For(schema.Name)
+        : _appendFunction ??= AppendFunction.For(schema.Name);
 
     /// <summary>
     /// One event: runs the append statement; when it wrote nothing (expected version or stream type not matched, or a
@@ -15,44 +19,29 @@ internal sealed partial class PostgresEventStore
     /// Several events: the function (a claim-then-insert pair with the chain hashed here was measured and cost more,
     /// docs/figures/event-store.md).
     /// </summary>
-    private async Task<(long Version, long[] Positions, byte[][] Hashes, DateTimeOffset Recorded)> WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingAppend append, CancellationToken cancellationToken)
+    private async Task<WrittenEvents> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingAppend append,
+        CancellationToken cancellationToken)
     {
         if (append.Ids.Length == 1)
         {
-            await using var statement = new NpgsqlCommand(_appendStatement ??= AppendStatement.For(schema.Name), connection, transaction);
-            AppendStatement.Bind(statement, append.StreamId, append.StreamType, append.Expected.Value, append.Ids[0], append.Types[0],
-                append.Data[0], append.Metadata[0], append.Recorded);
+            await using var statement = new NpgsqlCommand(StatementFor(append), connection, transaction);
+            AppendStatement.Bind(statement.Parameters, append);
             await using var reader = await statement.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-                return (reader.GetInt64(0), [reader.GetInt64(1)], [reader.GetFieldValue<byte[]>(2)], reader.GetFieldValue<DateTimeOffset>(3));
+            if (await AppendStatement.ReadAsync(reader, cancellationToken) is { } written) return written;
         }
         return await CallAppendFunctionAsync(connection, transaction, append, cancellationToken);
     }
 
-    private async Task<(long, long[], byte[][], DateTimeOffset)> CallAppendFunctionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+    private async Task<WrittenEvents> CallAppendFunctionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         PendingAppend append, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"select stream_version, positions, hashes, recorded from {schema.Name}.append_linked($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            connection, transaction);
-        var parts = append.Ids.Select((id, i) => EventHash.Parts(id, append.StreamId, append.StreamType, append.Types[i], append.Data[i], append.Metadata[i])).ToArray();
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamType, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.Expected.Value });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = append.Ids });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = append.Recorded });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Identity).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Type).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = parts.Select(p => p.Body).ToArray() });
+        await using var command = new NpgsqlCommand(_appendFunction ??= AppendFunction.For(schema.Name), connection, transaction);
+        AppendFunction.Bind(command.Parameters, append);
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            return (reader.GetInt64(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<byte[][]>(2), reader.GetFieldValue<DateTimeOffset>(3));
+            return AppendFunction.Read(reader);
         }
         catch (PostgresException e) when (e.SqlState == "PE409")
         {

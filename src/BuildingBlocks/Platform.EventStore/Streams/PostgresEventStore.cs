@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Platform.EventStore;
 
 internal sealed partial class PostgresEventStore(
-    NpgsqlDataSource dataSource, EventStoreSchema schema, EventSerializer serializer, Projections projections,
+    NpgsqlDataSource dataSource, EventStoreSchema schema, EventSerializer serializer, Projections projections, AppendQueue appendQueue,
     TimeProvider timeProvider, ILogger<PostgresEventStore> logger) : IEventStore
 {
     private const int PageSize = 1000;

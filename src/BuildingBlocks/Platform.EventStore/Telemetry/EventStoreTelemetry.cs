@@ -18,5 +18,8 @@ public static class EventStoreTelemetry
 
     public static readonly Histogram<double> AppendDuration = Meter.CreateHistogram<double>("platform.eventstore.append.duration", "ms");
 
+    /// <summary>How many appends shared one commit (group commit; 1 for an append alone is not recorded).</summary>
+    public static readonly Histogram<int> AppendsPerCommit = Meter.CreateHistogram<int>("platform.eventstore.append.group_size", "{append}");
+
     public static readonly Counter<long> EventsDelivered = Meter.CreateCounter<long>("platform.eventstore.subscription.delivered", "{event}");
 }

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Append to stream {StreamId} conflicted: expected {Expected}, stream at {Actual}")]
     public static partial void AppendConflict(ILogger logger, string streamId, string expected, string actual);
 
+    [LoggerMessage(4, LogLevel.Debug, "A group of {Appends} appends rolled back ({SqlState}); each is made again alone")]
+    public static partial void GroupRolledBack(ILogger logger, int appends, string sqlState);
+
     [LoggerMessage(10, LogLevel.Information, "Subscription {Subscription} is running from position {Position}")]
     public static partial void SubscriptionStarted(ILogger logger, string subscription, long position);
 
