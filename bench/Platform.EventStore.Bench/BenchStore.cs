@@ -15,7 +15,7 @@ public sealed class BenchStore(ServiceProvider services, string schema) : IAsync
     public ChainVerifier Verifier => services.GetRequiredService<ChainVerifier>();
     public NpgsqlDataSource DataSource => services.GetRequiredService<NpgsqlDataSource>();
 
-    public static async Task<BenchStore> CreateAsync(string connectionString, string schema)
+    public static async Task<BenchStore> CreateAsync(string connectionString, string schema, bool groupCommit = true)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -23,6 +23,7 @@ public sealed class BenchStore(ServiceProvider services, string schema) : IAsync
             {
                 o.Schema = schema;
                 o.Events.Register<Deposited>();
+                o.GroupCommit.Enabled = groupCommit;
             })
             .BuildServiceProvider();
         await services.GetRequiredService<EventStoreSchema>().EnsureAsync();

@@ -2,12 +2,13 @@ using System.Globalization;
 using Platform.EventStore.Bench;
 using Platform.Hosting.Local.Postgres;
 
-// dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000] [--rows 10x32,1x32new] [--database <connection string>] [--default-tiering]
+// dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000] [--rows 10x32,1x32new] [--database <connection string>] [--no-group-commit] [--default-tiering]
 if (Tiering.ShouldRerun(args)) return await Tiering.RerunAsync(args);
 var seconds = int.Parse(Option("--seconds") ?? "8", CultureInfo.InvariantCulture);
 var events = int.Parse(Option("--events") ?? "1000000", CultureInfo.InvariantCulture); // 0 skips the whole-log part
 string[] rows = ["1x1", "10x1", "1x32", "10x32", "1x32new"]; // events per append x writers; "new": a new stream per append
 var only = Option("--rows")?.Split(',');
+var groupCommit = !args.Contains("--no-group-commit"); // the store's default is on
 if (only?.Except(rows).ToArray() is [_, ..] unknown)
 {
     Console.Error.WriteLine($"--rows: unknown row(s) {string.Join(", ", unknown)}; the rows are {string.Join(", ", rows)}.");
@@ -27,10 +28,10 @@ CpuClock.ServerPort = new Npgsql.NpgsqlConnectionStringBuilder(database).Port;
 Console.WriteLine($"PostgreSQL ({(Option("--database") is null ? "durable: fsync on, synchronous_commit on" : "given by --database")}) on port {CpuClock.ServerPort}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; tiering: {Tiering.Describe()}");
 
 Console.WriteLine();
-Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices)");
+Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices; store group commit {(groupCommit ? "on" : "off")})");
 Console.WriteLine("| events/append | writers | streams | store events/s | raw INSERT events/s | ratio | store CPU µs/append: bench, PostgreSQL | raw CPU µs/append: bench, PostgreSQL |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
-await using (var appends = await BenchStore.CreateAsync(database, "bench_append"))
+await using (var appends = await BenchStore.CreateAsync(database, "bench_append", groupCommit))
 {
     var bench = new AppendBench(appends, TimeSpan.FromSeconds(seconds));
     foreach (var row in rows.Where(r => only is null || only.Contains(r)))
