@@ -86,6 +86,25 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
         Assert.All(await Task.WhenAll(appends), r => Assert.Equal(1, r.Version));
     }
 
+    [Fact]
+    public async Task An_append_cancelled_while_it_waits_is_left_out_of_the_group()
+    {
+        await using var test = await TestStore.CreateAsync(database.ConnectionString, o => o.GroupCommit.Connections = 1);
+        await using var held = await HoldAsync(test);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var cancelled = test.Store.AppendAsync("cancelled", "ledger", ExpectedVersion.Any, [new Note("never")], null, cancel.Token);
+        var kept = test.Store.AppendAsync("kept", "ledger", ExpectedVersion.Any, [new Note("kept")], null, Ct);
+        await WaitAsync(() => Task.FromResult(Queue(test).Waiting == 2));
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        await held.ReleaseAsync();
+
+        Assert.Equal(1, (await kept).Version);
+        Assert.Equal(0L, await test.ScalarAsync<long>("select count(*) from @schema.events where stream_id = 'cancelled'"));
+        Assert.Equal(0L, await test.ScalarAsync<long>("select count(*) from @schema.streams where id = 'cancelled'"));
+    }
+
     private static AppendQueue Queue(TestStore test) => test.Services.GetRequiredService<AppendQueue>();
 
     /// <summary>Locks stream "held" in a transaction of the test, then puts an append alone and a group of one behind it.</summary>
