@@ -8,10 +8,6 @@ internal sealed partial class PostgresEventStore
     private string? _appendStatement;
     private string? _appendFunction;
 
-    private string StatementFor(PendingAppend append) => append.Ids.Length == 1
-        ? _appendStatement ??= AppendStatement.For(schema.Name)
-        : _appendFunction ??= AppendFunction.For(schema.Name);
-
     /// <summary>
     /// One event: runs the append statement; when it wrote nothing (expected version or stream type not matched, or a
     /// stream created concurrently), the <c>append_linked</c> function decides: it raises the precise error or, after a
@@ -24,7 +20,7 @@ internal sealed partial class PostgresEventStore
     {
         if (append.Ids.Length == 1)
         {
-            await using var statement = new NpgsqlCommand(StatementFor(append), connection, transaction);
+            await using var statement = new NpgsqlCommand(_appendStatement ??= AppendStatement.For(schema.Name), connection, transaction);
             AppendStatement.Bind(statement.Parameters, append);
             await using var reader = await statement.ExecuteReaderAsync(cancellationToken);
             if (await AppendStatement.ReadAsync(reader, cancellationToken) is { } written) return written;

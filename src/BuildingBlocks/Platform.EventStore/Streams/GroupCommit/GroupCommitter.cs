@@ -9,7 +9,8 @@ namespace Platform.EventStore;
 /// </summary>
 internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSchema schema, ILogger<GroupCommitter> logger)
 {
-    private readonly string[] _statements = [AppendStatement.For(schema.Name), AppendFunction.For(schema.Name)];
+    private readonly string _appendStatement = AppendStatement.For(schema.Name);
+    private readonly string _appendFunction = AppendFunction.For(schema.Name);
 
     public async Task CommitAsync(IReadOnlyList<GroupEntry> group)
     {
@@ -43,7 +44,7 @@ internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSche
         foreach (var entry in group)
         {
             var one = entry.Append.Ids.Length == 1;
-            var command = new NpgsqlBatchCommand(_statements[one ? 0 : 1]);
+            var command = new NpgsqlBatchCommand(one ? _appendStatement : _appendFunction);
             if (one) AppendStatement.Bind(command.Parameters, entry.Append);
             else AppendFunction.Bind(command.Parameters, entry.Append);
             batch.BatchCommands.Add(command);
