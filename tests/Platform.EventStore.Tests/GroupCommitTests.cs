@@ -16,7 +16,7 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
     [Fact]
     public async Task Appends_made_while_a_group_commits_share_the_next_commit_and_keep_their_own_results()
     {
-        await using var test = await TestStore.CreateAsync(database.ConnectionString, o => o.GroupCommit.Connections = 1);
+        await using var test = await TestStore.CreateAsync(database.ConnectionString, Blocking);
         await using var held = await HoldAsync(test);
 
         var appends = Enumerable.Range(0, 10).Select(i => test.Store.AppendAsync($"s-{i % 4}", "ledger", ExpectedVersion.Any,
@@ -43,7 +43,7 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
     [Fact]
     public async Task An_append_that_cannot_be_made_fails_alone_and_the_rest_of_its_group_is_written()
     {
-        await using var test = await TestStore.CreateAsync(database.ConnectionString, o => o.GroupCommit.Connections = 1);
+        await using var test = await TestStore.CreateAsync(database.ConnectionString, Blocking);
         await test.Store.AppendAsync("at-one", "ledger", ExpectedVersion.NoStream, [new Note("first")], null, Ct);
         await using var held = await HoldAsync(test);
 
@@ -74,7 +74,7 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
     [Fact]
     public async Task Stopping_the_store_commits_the_appends_already_waiting()
     {
-        var test = await TestStore.CreateAsync(database.ConnectionString, o => o.GroupCommit.Connections = 1);
+        var test = await TestStore.CreateAsync(database.ConnectionString, Blocking);
         await using var held = await HoldAsync(test);
         var appends = Enumerable.Range(0, 3).Select(i => test.Store.AppendAsync($"s-{i}", "ledger", ExpectedVersion.Any, [new Note($"{i}")], null, Ct)).ToList();
         await WaitAsync(() => Task.FromResult(Queue(test).Waiting == 3));
@@ -89,7 +89,7 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
     [Fact]
     public async Task An_append_cancelled_while_it_waits_is_left_out_of_the_group()
     {
-        await using var test = await TestStore.CreateAsync(database.ConnectionString, o => o.GroupCommit.Connections = 1);
+        await using var test = await TestStore.CreateAsync(database.ConnectionString, Blocking);
         await using var held = await HoldAsync(test);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var cancelled = test.Store.AppendAsync("cancelled", "ledger", ExpectedVersion.Any, [new Note("never")], null, cancel.Token);
@@ -103,6 +103,41 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
         Assert.Equal(1, (await kept).Version);
         Assert.Equal(0L, await test.ScalarAsync<long>("select count(*) from @schema.events where stream_id = 'cancelled'"));
         Assert.Equal(0L, await test.ScalarAsync<long>("select count(*) from @schema.streams where id = 'cancelled'"));
+    }
+
+    [Fact]
+    public async Task A_stream_held_by_a_long_transaction_holds_up_only_the_appends_to_it()
+    {
+        await using var test = await TestStore.CreateAsync(database.ConnectionString, o =>
+        {
+            o.GroupCommit.Connections = 1;
+            o.GroupCommit.LockTimeout = TimeSpan.FromMilliseconds(50);
+        });
+        await test.Store.AppendAsync("held", "ledger", ExpectedVersion.NoStream, [new Note("held")], null, Ct);
+        await using var connection = await test.DataSource.OpenConnectionAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await using (var lockRow = new NpgsqlCommand($"update {test.Schema}.streams set updated = updated where id = 'held'", connection, transaction))
+            await lockRow.ExecuteNonQueryAsync(Ct);
+
+        // The first append to "held" waits alone; the others queue, and the group holding "held" gives up its wait.
+        var toHeld = new List<Task<AppendResult>> { test.Store.AppendAsync("held", "ledger", ExpectedVersion.Any, [new Note("1")], null, Ct) };
+        await WaitAsync(async () => await LockWaitsAsync(test) == 1);
+        toHeld.Add(test.Store.AppendAsync("held", "ledger", ExpectedVersion.Any, [new Note("2")], null, Ct));
+        var others = Enumerable.Range(0, 5).Select(i => test.Store.AppendAsync($"free-{i}", "ledger", ExpectedVersion.Any, [new Note($"{i}")], null, Ct)).ToList();
+
+        // Liveness, not speed: the bound only keeps a regression from hanging the run.
+        Assert.All(await Task.WhenAll(others).WaitAsync(TimeSpan.FromSeconds(60), Ct), r => Assert.Equal(1, r.Version));
+        Assert.All(toHeld, t => Assert.False(t.IsCompleted));
+
+        await transaction.CommitAsync(Ct);
+        Assert.Equal([2L, 3L], (await Task.WhenAll(toHeld)).Select(r => r.Version).Order());
+    }
+
+    /// <summary>One committer that waits for held rows as long as it takes, so a held stream blocks it.</summary>
+    private static void Blocking(EventStoreOptions options)
+    {
+        options.GroupCommit.Connections = 1;
+        options.GroupCommit.LockTimeout = Timeout.InfiniteTimeSpan;
     }
 
     private static AppendQueue Queue(TestStore test) => test.Services.GetRequiredService<AppendQueue>();

@@ -15,8 +15,16 @@ public sealed class GroupCommitOptions
     /// <summary>The most appends one commit takes.</summary>
     public int MaxAppends { get; set; } = 64;
 
+    /// <summary>
+    /// How long a group waits for a stream row another transaction holds before it gives up and its appends are made
+    /// alone (so one long transaction holds up only the appends to its streams). Infinite: wait as long as it takes.
+    /// </summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
+
     internal void Validate()
     {
+        if (LockTimeout != Timeout.InfiniteTimeSpan && (LockTimeout < TimeSpan.FromMilliseconds(1) || LockTimeout > TimeSpan.FromMinutes(10)))
+            throw new ArgumentException("GroupCommit.LockTimeout is 1 ms to 10 minutes, or infinite.", nameof(LockTimeout));
         if (Connections is < 1 or > 64) throw new ArgumentException("GroupCommit.Connections is 1 to 64.", nameof(Connections));
         if (MaxAppends is < 1 or > 1_000) throw new ArgumentException("GroupCommit.MaxAppends is 1 to 1,000.", nameof(MaxAppends));
     }

@@ -7,7 +7,7 @@ namespace Platform.EventStore;
 /// Commits one group: every append's statement in one batch, which PostgreSQL runs as one implicit transaction
 /// (committed at the batch's end, rolled back whole by any error). Each append keeps its own result.
 /// </summary>
-internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSchema schema, ILogger<GroupCommitter> logger)
+internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSchema schema, EventStoreOptions options, ILogger<GroupCommitter> logger)
 {
     private readonly string _appendStatement = AppendStatement.For(schema.Name);
     private readonly string _appendFunction = AppendFunction.For(schema.Name);
@@ -41,6 +41,12 @@ internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSche
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
+        // For this transaction only: a stream row held longer fails the group (55P03), whose appends are then made alone.
+        var lockTimeout = options.GroupCommit.LockTimeout == Timeout.InfiniteTimeSpan ? 0 : (long)options.GroupCommit.LockTimeout.TotalMilliseconds;
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('lock_timeout', $1, true)")
+        {
+            Parameters = { new NpgsqlParameter<string> { TypedValue = $"{lockTimeout}ms" } },
+        });
         foreach (var entry in group)
         {
             var one = entry.Append.Ids.Length == 1;
@@ -51,6 +57,7 @@ internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSche
         }
         var written = new WrittenEvents?[group.Length];
         await using var reader = await batch.ExecuteReaderAsync();
+        await reader.NextResultAsync(); // past the lock timeout
         for (var i = 0; i < group.Length; i++)
         {
             // A one-event statement that matched nothing returns no row (written alone later, which says why).
