@@ -113,24 +113,14 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
             o.GroupCommit.Connections = 1;
             o.GroupCommit.LockTimeout = TimeSpan.FromMilliseconds(50);
         });
-        await test.Store.AppendAsync("held", "ledger", ExpectedVersion.NoStream, [new Note("held")], null, Ct);
-        await using var connection = await test.DataSource.OpenConnectionAsync(Ct);
-        await using var transaction = await connection.BeginTransactionAsync(Ct);
-        await using (var lockRow = new NpgsqlCommand($"update {test.Schema}.streams set updated = updated where id = 'held'", connection, transaction))
-            await lockRow.ExecuteNonQueryAsync(Ct);
-
-        // The first append to "held" waits alone; the others queue, and the group holding "held" gives up its wait.
-        var toHeld = new List<Task<AppendResult>> { test.Store.AppendAsync("held", "ledger", ExpectedVersion.Any, [new Note("1")], null, Ct) };
-        await WaitAsync(async () => await LockWaitsAsync(test) == 1);
-        toHeld.Add(test.Store.AppendAsync("held", "ledger", ExpectedVersion.Any, [new Note("2")], null, Ct));
+        // The first append to "held" waits alone; the second queues, and the group holding it gives up its wait.
+        await using var held = await HoldAsync(test, groupWaits: false);
         var others = Enumerable.Range(0, 5).Select(i => test.Store.AppendAsync($"free-{i}", "ledger", ExpectedVersion.Any, [new Note($"{i}")], null, Ct)).ToList();
 
         // Liveness, not speed: the bound only keeps a regression from hanging the run.
         Assert.All(await Task.WhenAll(others).WaitAsync(TimeSpan.FromSeconds(60), Ct), r => Assert.Equal(1, r.Version));
-        Assert.All(toHeld, t => Assert.False(t.IsCompleted));
-
-        await transaction.CommitAsync(Ct);
-        Assert.Equal([2L, 3L], (await Task.WhenAll(toHeld)).Select(r => r.Version).Order());
+        Assert.All(held.Appends, t => Assert.False(t.IsCompleted));
+        await held.ReleaseAsync();
     }
 
     /// <summary>One committer that waits for held rows as long as it takes, so a held stream blocks it.</summary>
@@ -142,8 +132,11 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
 
     private static AppendQueue Queue(TestStore test) => test.Services.GetRequiredService<AppendQueue>();
 
-    /// <summary>Locks stream "held" in a transaction of the test, then puts an append alone and a group of one behind it.</summary>
-    private static async Task<HeldStream> HoldAsync(TestStore test)
+    /// <summary>
+    /// Locks stream "held" in a transaction of the test, then puts an append alone and a group of one behind it
+    /// (waiting until that group waits too, unless <paramref name="groupWaits"/> is false).
+    /// </summary>
+    private static async Task<HeldStream> HoldAsync(TestStore test, bool groupWaits = true)
     {
         await test.Store.AppendAsync("held", "ledger", ExpectedVersion.NoStream, [new Note("held")], null, Ct);
         var connection = await test.DataSource.OpenConnectionAsync(Ct);
@@ -154,7 +147,7 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
         var waiting = new List<Task<AppendResult>> { test.Store.AppendAsync("held", "ledger", ExpectedVersion.Any, [new Note("alone")], null, Ct) };
         await WaitAsync(async () => await LockWaitsAsync(test) == 1);
         waiting.Add(test.Store.AppendAsync("held", "ledger", ExpectedVersion.Any, [new Note("grouped")], null, Ct));
-        await WaitAsync(async () => await LockWaitsAsync(test) == 2);
+        if (groupWaits) await WaitAsync(async () => await LockWaitsAsync(test) == 2);
         return new HeldStream(connection, transaction, waiting);
     }
 
@@ -168,6 +161,8 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
 
     private sealed class HeldStream(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Task<AppendResult>> waiting) : IAsyncDisposable
     {
+        public IReadOnlyList<Task<AppendResult>> Appends => waiting;
+
         public async Task ReleaseAsync()
         {
             await transaction.CommitAsync(Ct);

@@ -12,6 +12,10 @@ internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSche
     private readonly string _appendStatement = AppendStatement.For(schema.Name);
     private readonly string _appendFunction = AppendFunction.For(schema.Name);
 
+    // For each group's transaction only: a stream row held longer fails the group (55P03), whose appends are then made alone.
+    private readonly string _lockTimeout = options.GroupCommit.LockTimeout == Timeout.InfiniteTimeSpan
+        ? "0" : $"{(long)options.GroupCommit.LockTimeout.TotalMilliseconds}ms";
+
     public async Task CommitAsync(IReadOnlyList<GroupEntry> group)
     {
         // Every group takes stream rows in the same order (stable: one stream's appends keep theirs), so two groups
@@ -41,11 +45,9 @@ internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSche
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
-        // For this transaction only: a stream row held longer fails the group (55P03), whose appends are then made alone.
-        var lockTimeout = options.GroupCommit.LockTimeout == Timeout.InfiniteTimeSpan ? 0 : (long)options.GroupCommit.LockTimeout.TotalMilliseconds;
         batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('lock_timeout', $1, true)")
         {
-            Parameters = { new NpgsqlParameter<string> { TypedValue = $"{lockTimeout}ms" } },
+            Parameters = { new NpgsqlParameter<string> { TypedValue = _lockTimeout } },
         });
         foreach (var entry in group)
         {
