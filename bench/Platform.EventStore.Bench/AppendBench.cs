@@ -1,23 +1,21 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Platform.EventStore.Bench;
 
 /// <summary>
-/// Appends through the store beside a raw batched INSERT of the same rows (same columns and indexes, one
-/// multi-row INSERT per append, autocommit), for the same time each, in alternating half-second slices.
+/// Appends through the store beside a raw batched INSERT of the same rows (<see cref="RawInsert"/>), for the same
+/// time each, in alternating half-second slices.
 /// The store appends to streams that exist (each writer cycles over 100 of its own, created before the clock starts),
 /// or, with <c>newStreams</c>, creates a stream with every append.
 /// </summary>
 public sealed class AppendBench(BenchStore store, TimeSpan duration)
 {
-    private readonly EventSerializer _serializer = new(new EventTypes().Register<Deposited>(), EventSerializer.DefaultOptions());
+    private readonly RawInsert _raw = new(store);
 
     public async Task<(Side Store, Side Raw)> RunAsync(int eventsPerAppend, int writers, bool newStreams = false)
     {
-        await store.ExecuteAsync("truncate @schema.events, @schema.streams; drop table if exists @schema.raw_events; create table @schema.raw_events (like @schema.events including all)");
+        await store.ExecuteAsync("truncate @schema.events, @schema.streams");
+        await _raw.CreateTableAsync();
         Task StoreAppendAsync(int writer, long n, int count) => AppendToStoreAsync(writer, n, count, newStreams);
         await MeasureAsync(writers, eventsPerAppend, StoreAppendAsync, TimeSpan.MaxValue, 0, appendsPerWriter: 100); // creates the streams, warms up
         await MeasureAsync(writers, eventsPerAppend, RawAppendAsync, TimeSpan.MaxValue, 0, appendsPerWriter: 100);
@@ -63,36 +61,12 @@ public sealed class AppendBench(BenchStore store, TimeSpan duration)
         return new Slice(events, stopwatch.Elapsed.TotalSeconds, CpuClock.Now() - cpu);
     }
 
-    private object[] NewEvents(int count) => Enumerable.Range(0, count)
-        .Select(_ => (object)new Deposited(Guid.CreateVersion7(), 12.50m, $"invoice-{Random.Shared.Next(1_000_000)}")).ToArray();
-
     // The raw INSERT: each writer owns 100 streams per slice, so versions are known without reading.
     private static string StreamOf(int writer, long n) => $"account-{writer}-{n / 1_000_000}-{n % 100}";
 
     private Task AppendToStoreAsync(int writer, long n, int count, bool newStreams) =>
         store.Store.AppendAsync(newStreams ? $"account-{writer}-{n}-{Guid.NewGuid():N}" : $"account-{writer}-{n % 100}", "account",
-            ExpectedVersion.Any, NewEvents(count), EventMetadata.For("user:bench", "corr-1"));
+            ExpectedVersion.Any, Deposited.Many(count), EventMetadata.For("user:bench", "corr-1"));
 
-    private async Task RawAppendAsync(int writer, long n, int count)
-    {
-        var (types, data) = (new string[count], new string[count]);
-        var events = NewEvents(count);
-        for (var i = 0; i < count; i++) (types[i], data[i]) = _serializer.Serialize(events[i]);
-        var metadata = _serializer.SerializeMetadata(EventMetadata.For("user:bench", "corr-1"));
-        var firstVersion = n % 1_000_000 / 100 * count + 1;
-        await using var command = store.DataSource.CreateCommand($"""
-            insert into {store.Schema}.raw_events (id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
-            select id, $2, 'account', $3 + ord - 1, type, data::json, $6::json, $7, hash
-            from unnest($1::uuid[], $4::text[], $5::text[], $8::bytea[]) with ordinality as e(id, type, data, hash, ord)
-            """);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StreamOf(writer, n) });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = firstVersion });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = Enumerable.Range(0, count).Select(_ => RandomNumberGenerator.GetBytes(32)).ToArray() });
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task RawAppendAsync(int writer, long n, int count) => _raw.AppendAsync(StreamOf(writer, n), n % 1_000_000 / 100 * count + 1, count);
 }

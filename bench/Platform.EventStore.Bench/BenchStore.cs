@@ -5,7 +5,11 @@ using Npgsql;
 namespace Platform.EventStore.Bench;
 
 [EventType("bench.deposited")]
-public sealed record Deposited(Guid AccountId, decimal Amount, string Reference);
+public sealed record Deposited(Guid AccountId, decimal Amount, string Reference)
+{
+    public static object[] Many(int count) => Enumerable.Range(0, count)
+        .Select(_ => (object)new Deposited(Guid.CreateVersion7(), 12.50m, $"invoice-{Random.Shared.Next(1_000_000)}")).ToArray();
+}
 
 /// <summary>An event store on one schema of the bench database, as a service would configure it.</summary>
 public sealed class BenchStore(ServiceProvider services, string schema) : IAsyncDisposable
