@@ -3,6 +3,7 @@ using Platform.EventStore.Bench;
 using Platform.Hosting.Local.Postgres;
 
 // dotnet run -c Release --project bench/Platform.EventStore.Bench -- [--seconds 8] [--events 1000000] [--rows 10x32,1x32new] [--database <connection string>] [--no-group-commit] [--default-tiering]
+// dotnet run -c Release --project bench/Platform.EventStore.Bench -- --breakdown [--seconds 8] [--events-per-append 10]: where one writer's append goes
 if (Tiering.ShouldRerun(args)) return await Tiering.RerunAsync(args);
 var seconds = int.Parse(Option("--seconds") ?? "8", CultureInfo.InvariantCulture);
 var events = int.Parse(Option("--events") ?? "1000000", CultureInfo.InvariantCulture); // 0 skips the whole-log part
@@ -26,6 +27,8 @@ if (database is null)
 }
 CpuClock.ServerPort = new Npgsql.NpgsqlConnectionStringBuilder(database).Port;
 Console.WriteLine($"PostgreSQL ({(Option("--database") is null ? "durable: fsync on, synchronous_commit on" : "given by --database")}) on port {CpuClock.ServerPort}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; tiering: {Tiering.Describe()}");
+
+if (args.Contains("--breakdown")) return await BreakdownAsync();
 
 Console.WriteLine();
 Console.WriteLine($"## Appends ({seconds} s per row, store and raw INSERT in alternating half-second slices; store group commit {(groupCommit ? "on" : "off")})");
@@ -57,6 +60,21 @@ await using (var log = await BenchStore.CreateAsync(database, "bench_log"))
 }
 Console.WriteLine($"load average after: {LoadAverage()}");
 return 0;
+
+async Task<int> BreakdownAsync()
+{
+    var perAppend = int.Parse(Option("--events-per-append") ?? "10", CultureInfo.InvariantCulture);
+    await using var store = await BenchStore.CreateAsync(database, "bench_breakdown", groupCommit);
+    var sides = await new Breakdown(store, perAppend).RunAsync(slices: 2 * seconds);
+    Console.WriteLine();
+    Console.WriteLine($"## One writer, {perAppend} events per append ({2 * seconds} half-second slices per side, rotating order)");
+    Console.WriteLine("| side | µs/append, median (min–max) | ÷ raw INSERT | bench CPU µs/append | PostgreSQL CPU µs/append | WAL bytes/append |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var side in sides)
+        Console.WriteLine($"| {side.Name} | {side.MedianMicros:N0} ({side.MinMicros:N0}–{side.MaxMicros:N0}) | {side.MedianMicros / sides[^1].MedianMicros:0.00} " +
+            $"| {side.ClientCpuMicros:N0} | {side.ServerCpuMicros:N0} | {side.WalBytes:N0} |");
+    return 0;
+}
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
