@@ -36,6 +36,8 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessedMessages>();
         services.AddHostedService<MessagingStartup>();
+        services.AddSingleton<ProcessedMessagesRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessedMessagesRetention>());
         services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>
         {

@@ -50,6 +50,8 @@ public sealed class ProcessedMessages(NpgsqlDataSource dataSource, MessagingOpti
                 message_id uuid not null,
                 processed timestamptz not null,
                 primary key (consumer, message_id));
+            -- For the retention sweep (ProcessedMessagesRetention).
+            create index if not exists processed_messages_processed on {schema}.processed_messages (processed);
             """, connection, transaction);
         await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();

@@ -15,4 +15,6 @@ public static class MessagingTelemetry
     public static readonly Counter<long> Published = Meter.CreateCounter<long>("platform.messaging.relay.published", "{message}");
 
     public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("platform.messaging.consumer.duplicates", "{message}");
+
+    public static readonly Counter<long> ProcessedIdsDeleted = Meter.CreateCounter<long>("platform.messaging.consumer.processed_ids.deleted", "{id}");
 }
