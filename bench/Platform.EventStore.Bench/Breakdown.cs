@@ -4,15 +4,15 @@ using Npgsql;
 namespace Platform.EventStore.Bench;
 
 /// <summary>
-/// Where one writer's append goes (<c>--breakdown</c>): the store; its <c>append_linked</c> call made directly, with
-/// the parameters the store would send but none of the store's code around it; and the raw INSERT. Half-second slices
+/// Where one writer's append goes (<c>--breakdown</c>): the store; its <c>append_linked</c> call made directly (the
+/// store's own validation and serialization, then the call, without the queue, telemetry and result building around
+/// it); and the raw INSERT. Half-second slices
 /// in rotating order; per side the median time per append, this process's and PostgreSQL's CPU per append, and the
 /// WAL bytes per append. Store minus direct is the store's own client code; direct minus raw is the function's.
 /// </summary>
 public sealed class Breakdown(BenchStore store, int eventsPerAppend)
 {
     private readonly RawInsert _raw = new(store);
-    private readonly EventSerializer _serializer = new(new EventTypes().Register<Deposited>(), EventSerializer.DefaultOptions());
     private long _appends, _rawAppends;
 
     public sealed record Side(string Name, double MedianMicros, double MinMicros, double MaxMicros, double ClientCpuMicros, double ServerCpuMicros, double WalBytes);
@@ -49,13 +49,8 @@ public sealed class Breakdown(BenchStore store, int eventsPerAppend)
 
     private async Task CallFunctionAsync()
     {
-        var events = Deposited.Many(eventsPerAppend);
-        var (ids, types, data) = (new Guid[events.Length], new string[events.Length], new string[events.Length]);
-        for (var i = 0; i < events.Length; i++) (ids[i], (types[i], data[i])) = (Guid.CreateVersion7(), _serializer.Serialize(events[i]));
-        var metadata = _serializer.SerializeMetadata(EventMetadata.For("user:bench", "corr-1"));
-        var now = DateTimeOffset.UtcNow;
-        var append = new PendingAppend(NextStream(), "account", ExpectedVersion.Any, events, ids, types, data,
-            Enumerable.Repeat(metadata, events.Length).ToArray(), new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero));
+        var append = ((PostgresEventStore)store.Store).Prepare(NextStream(), "account", ExpectedVersion.Any, Deposited.Many(eventsPerAppend),
+            EventMetadata.For("user:bench", "corr-1"));
         await using var connection = await store.DataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(AppendFunction.For(store.Schema), connection);
         AppendFunction.Bind(command.Parameters, append);

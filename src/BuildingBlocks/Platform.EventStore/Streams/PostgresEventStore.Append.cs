@@ -30,7 +30,7 @@ internal sealed partial class PostgresEventStore
             transaction, append, cancellationToken);
     }
 
-    private PendingAppend Prepare(string streamId, string streamType, ExpectedVersion expected, IReadOnlyList<object> events, EventMetadata? metadata)
+    internal PendingAppend Prepare(string streamId, string streamType, ExpectedVersion expected, IReadOnlyList<object> events, EventMetadata? metadata)
     {
         AppendValidation.Check(streamId, streamType, events);
         var metadataJson = serializer.SerializeMetadata((metadata ?? EventMetadata.Empty).WithCurrentTrace());
