@@ -6,9 +6,9 @@ namespace Platform.EventStore.Bench;
 /// <summary>
 /// Where one writer's append goes (<c>--breakdown</c>): the store; its <c>append_linked</c> call made directly (the
 /// store's own validation and serialization, then the call, without the queue, telemetry and result building around
-/// it); and the raw INSERT. Half-second slices
-/// in rotating order; per side the median time per append, this process's and PostgreSQL's CPU per append, and the
-/// WAL bytes per append. Store minus direct is the store's own client code; direct minus raw is the function's.
+/// it); and the raw INSERT. Half-second slices in rotating order; per side the median time per append, this process's
+/// and PostgreSQL's CPU per append, and the WAL bytes per append. Store minus direct is the store's own client code;
+/// direct minus raw is the function's.
 /// </summary>
 public sealed class Breakdown(BenchStore store, int eventsPerAppend)
 {
@@ -31,10 +31,11 @@ public sealed class Breakdown(BenchStore store, int eventsPerAppend)
                 for (; clock.ElapsedMilliseconds < 500; appends++) await append();
                 measured[name].Add((clock.Elapsed.TotalMicroseconds / appends, appends, CpuClock.Now() - cpu, await WalAsync() - wal));
             }
-        return sides.Select(s => measured[s.Name]).Select((m, i) =>
+        return sides.Select(s =>
         {
+            var m = measured[s.Name];
             var (micros, appends) = (m.Select(x => x.Micros).Order().ToList(), (double)m.Sum(x => x.Appends));
-            return new Side(sides[i].Name, micros[micros.Count / 2], micros[0], micros[^1],
+            return new Side(s.Name, micros[micros.Count / 2], micros[0], micros[^1],
                 m.Sum(x => x.Cpu.Client.TotalMicroseconds) / appends, m.Sum(x => x.Cpu.Server.TotalMicroseconds) / appends, m.Sum(x => x.Wal) / appends);
         }).ToList();
     }
@@ -44,8 +45,7 @@ public sealed class Breakdown(BenchStore store, int eventsPerAppend)
     private Task AppendToStoreAsync() =>
         store.Store.AppendAsync(NextStream(), "account", ExpectedVersion.Any, Deposited.Many(eventsPerAppend), EventMetadata.For("user:bench", "corr-1"));
 
-    // Like the store's, 100 streams; the versions follow from the count, as the raw INSERT cannot read them.
-    private Task RawAsync() => _raw.AppendAsync($"raw-{_rawAppends % 100}", _rawAppends++ / 100 * eventsPerAppend + 1, eventsPerAppend);
+    private Task RawAsync() => _raw.AppendAsync("raw", _rawAppends++, eventsPerAppend); // 100 streams, like the store's
 
     private async Task CallFunctionAsync()
     {

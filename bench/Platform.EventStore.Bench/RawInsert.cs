@@ -7,7 +7,8 @@ namespace Platform.EventStore.Bench;
 /// <summary>
 /// The baseline: the same rows as the store writes (same canonical JSON, columns and indexes, in a copy of the events
 /// table), as one multi-row <c>insert ... select from unnest(...)</c> in autocommit, with random bytes for the hashes.
-/// It neither claims the stream nor chains, so the caller says which version the rows start at.
+/// It neither claims the stream nor chains, so it cannot read versions: a writer's n-th append goes to stream
+/// "{prefix}-{n % 100}", whose versions then follow from n.
 /// </summary>
 public sealed class RawInsert(BenchStore store)
 {
@@ -16,8 +17,9 @@ public sealed class RawInsert(BenchStore store)
     public Task CreateTableAsync() =>
         store.ExecuteAsync("drop table if exists @schema.raw_events; create table @schema.raw_events (like @schema.events including all)");
 
-    public async Task AppendAsync(string streamId, long firstVersion, int count)
+    public async Task AppendAsync(string streamPrefix, long n, int count)
     {
+        var (streamId, firstVersion) = ($"{streamPrefix}-{n % 100}", n / 100 * count + 1);
         var (types, data) = (new string[count], new string[count]);
         var events = Deposited.Many(count);
         for (var i = 0; i < count; i++) (types[i], data[i]) = _serializer.Serialize(events[i]);

@@ -13,6 +13,12 @@ namespace Platform.Messaging;
 public sealed class ProcessedMessagesRetention(ProcessedMessages processed, NpgsqlDataSource dataSource, MessagingOptions options,
     TimeProvider timeProvider, ILogger<ProcessedMessagesRetention> logger) : BackgroundService
 {
+    private readonly string _deleteBatch = $"""
+        delete from {options.Schema}.processed_messages
+        where (consumer, message_id) in (
+            select consumer, message_id from {options.Schema}.processed_messages where processed < $1 limit $2)
+        """;
+
     private RetentionOptions Retention => options.Retention;
 
     /// <summary>One sweep: deletes every expired id and returns how many it deleted.</summary>
@@ -24,11 +30,7 @@ public sealed class ProcessedMessagesRetention(ProcessedMessages processed, Npgs
         long deleted = 0, batch;
         do
         {
-            await using var command = dataSource.CreateCommand($"""
-                delete from {options.Schema}.processed_messages
-                where (consumer, message_id) in (
-                    select consumer, message_id from {options.Schema}.processed_messages where processed < $1 limit $2)
-                """);
+            await using var command = dataSource.CreateCommand(_deleteBatch);
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = before });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Retention.BatchSize });
             deleted += batch = await command.ExecuteNonQueryAsync(cancellationToken);
