@@ -4,11 +4,11 @@ using Npgsql;
 namespace Platform.EventStore.Bench;
 
 /// <summary>
-/// Where one writer's append goes (<c>--breakdown</c>): the store; its <c>append_linked</c> call made directly (the
-/// store's own validation and serialization, then the call, without the queue, telemetry and result building around
+/// Where one writer's append goes (<c>--breakdown</c>): the store; its write made directly (the store's own
+/// validation, serialization, linking and append statement, without the queue, telemetry and result building around
 /// it); and the raw INSERT. Half-second slices in rotating order; per side the median time per append, this process's
 /// and PostgreSQL's CPU per append, and the WAL bytes per append. Store minus direct is the store's own client code;
-/// direct minus raw is the function's.
+/// direct minus raw is the claim's and the linking's.
 /// </summary>
 public sealed class Breakdown(BenchStore store, int eventsPerAppend)
 {
@@ -21,7 +21,7 @@ public sealed class Breakdown(BenchStore store, int eventsPerAppend)
     {
         await store.ExecuteAsync("truncate @schema.events, @schema.streams");
         await _raw.CreateTableAsync();
-        (string Name, Func<Task> Append)[] sides = [("store", AppendToStoreAsync), ("append_linked, direct", CallFunctionAsync), ("raw INSERT", RawAsync)];
+        (string Name, Func<Task> Append)[] sides = [("store", AppendToStoreAsync), ("write, direct", WriteDirectAsync), ("raw INSERT", RawAsync)];
         var measured = sides.ToDictionary(s => s.Name, _ => new List<(double Micros, long Appends, CpuClock Cpu, long Wal)>());
         for (var i = 0; i < 300; i++) foreach (var (_, append) in sides) await append(); // creates the streams, warms up
         for (var slice = 0; slice < slices; slice++)
@@ -47,16 +47,12 @@ public sealed class Breakdown(BenchStore store, int eventsPerAppend)
 
     private Task RawAsync() => _raw.AppendAsync("raw", _rawAppends++, eventsPerAppend); // 100 streams, like the store's
 
-    private async Task CallFunctionAsync()
+    private async Task WriteDirectAsync()
     {
-        var append = ((PostgresEventStore)store.Store).Prepare(NextStream(), "account", ExpectedVersion.Any, Deposited.Many(eventsPerAppend),
-            EventMetadata.For("user:bench", "corr-1"));
+        var writer = (PostgresEventStore)store.Store;
+        var append = writer.Prepare(NextStream(), "account", ExpectedVersion.Any, Deposited.Many(eventsPerAppend), EventMetadata.For("user:bench", "corr-1"));
         await using var connection = await store.DataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(AppendFunction.For(store.Schema), connection);
-        AppendFunction.Bind(command.Parameters, append);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        AppendFunction.Read(reader);
+        await writer.WriteAsync(connection, null, append, CancellationToken.None);
     }
 
     private async Task<long> WalAsync()

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Platform.EventStore.Bench;
 
 /// <summary>
-/// Seeds a large log with COPY through the store's own canonical JSON and hash code (what the append function
+/// Seeds a large log with COPY through the store's own canonical JSON and hash code (what the store's appends
 /// would have written), then measures VerifyAll and ReadAll over it.
 /// </summary>
 public sealed class LogBench(BenchStore store, int events, int streams)
@@ -19,13 +19,13 @@ public sealed class LogBench(BenchStore store, int events, int streams)
         var recorded = DateTimeOffset.UnixEpoch.AddTicks(DateTimeOffset.UtcNow.Ticks / 10 * 10 - DateTimeOffset.UnixEpoch.Ticks);
         await using var connection = await store.DataSource.OpenConnectionAsync();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            $"copy {store.Schema}.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash) from stdin (format binary)"))
+            $"copy {store.Schema}.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash, hash_format) from stdin (format binary)"))
         {
             for (var position = 1L; position <= events; position++)
             {
                 var stream = (int)((position - 1) % streams);
                 var (type, data) = serializer.Serialize(new Deposited(Guid.CreateVersion7(), 12.50m + stream, $"invoice-{position}"));
-                var fields = new HashedFields(position, Guid.CreateVersion7(), $"account-{stream}", "account", (position - 1) / streams + 1,
+                var fields = new HashedFields(EventHash.CurrentFormat, position, Guid.CreateVersion7(), $"account-{stream}", "account", (position - 1) / streams + 1,
                     type, recorded, data, metadata);
                 heads[stream] = EventHash.Compute(heads[stream] ?? EventHash.Genesis, fields);
                 await copy.StartRowAsync();
@@ -39,14 +39,15 @@ public sealed class LogBench(BenchStore store, int events, int streams)
                 await copy.WriteAsync(fields.Metadata, NpgsqlDbType.Json);
                 await copy.WriteAsync(fields.Recorded, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(heads[stream], NpgsqlDbType.Bytea);
+                await copy.WriteAsync((short)fields.Format, NpgsqlDbType.Smallint);
             }
             await copy.CompleteAsync();
         }
         await using (var copy = await connection.BeginBinaryImportAsync(
-            $"copy {store.Schema}.streams (id, type, version, created, updated) from stdin (format binary)"))
+            $"copy {store.Schema}.streams (id, type, version, created, updated, head) from stdin (format binary)"))
         {
             for (var stream = 0; stream < streams; stream++)
-                await copy.WriteRowAsync(default, $"account-{stream}", "account", (long)((events - 1 - stream) / streams + 1), recorded, recorded);
+                await copy.WriteRowAsync(default, $"account-{stream}", "account", (long)((events - 1 - stream) / streams + 1), recorded, recorded, heads[stream]);
             await copy.CompleteAsync();
         }
         await store.ExecuteAsync($"select setval('@schema.events_position', {events})");

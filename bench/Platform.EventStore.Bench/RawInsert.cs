@@ -25,8 +25,8 @@ public sealed class RawInsert(BenchStore store)
         for (var i = 0; i < count; i++) (types[i], data[i]) = _serializer.Serialize(events[i]);
         var metadata = _serializer.SerializeMetadata(EventMetadata.For("user:bench", "corr-1"));
         await using var command = store.DataSource.CreateCommand($"""
-            insert into {store.Schema}.raw_events (id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
-            select id, $2, 'account', $3 + ord - 1, type, data::json, $6::json, $7, hash
+            insert into {store.Schema}.raw_events (id, stream_id, stream_type, version, type, data, metadata, recorded, hash, hash_format)
+            select id, $2, 'account', $3 + ord - 1, type, data::json, $6::json, $7, hash, 2
             from unnest($1::uuid[], $4::text[], $5::text[], $8::bytea[]) with ordinality as e(id, type, data, hash, ord)
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToArray() });

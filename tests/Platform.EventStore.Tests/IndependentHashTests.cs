@@ -42,7 +42,7 @@ public sealed class IndependentHashTests(PostgresDatabase database) : IClassFixt
         var export = Path.Combine(Path.GetTempPath(), $"audit-export-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(export, JsonSerializer.Serialize(events.Select(e => new Dictionary<string, string>
         {
-            ["position"] = e.Position.ToString(), ["event_id"] = e.Id.ToString(), ["stream_id"] = e.StreamId,
+            ["hash_format"] = e.HashFormat.ToString(), ["position"] = e.Position.ToString(), ["event_id"] = e.Id.ToString(), ["stream_id"] = e.StreamId,
             ["stream_type"] = e.StreamType, ["version"] = e.Version.ToString(), ["type"] = e.Type,
             ["recorded"] = e.Recorded.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"),
             ["data_json"] = e.Json, ["metadata_json"] = e.MetadataJson, ["hash"] = Convert.ToHexStringLower(e.Hash),

@@ -1,7 +1,7 @@
 // An auditor's own implementation of docs/audit-hash.md, written from that page alone (Node.js, built-ins only).
 // Usage: node audit-hash.mjs events.json
-//   events.json: an array of exported events {position, event_id, stream_id, stream_type, version, type,
-//   recorded (RFC 3339, UTC), data_json, metadata_json, hash (hex)} in any order.
+//   events.json: an array of exported events {hash_format (1 or 2), position, event_id, stream_id, stream_type,
+//   version, type, recorded (RFC 3339, UTC), data_json, metadata_json, hash (hex)} in any order.
 // Prints {"hashes": {event_id: recomputed hex}, "breaks": [...], "nonCanonical": [event_id...]}.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -41,10 +41,13 @@ function canonical(value) {
   return '{' + Object.keys(value).sort().map(k => JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
 }
 
+// Format 2 is format 1 without the position.
 function canonicalBytes(e) {
+  const format = Number(e.hash_format);
+  if (format !== 1 && format !== 2) throw new Error(`unknown hash format ${e.hash_format}`);
   return Buffer.concat([
-    Buffer.from([0x01]),
-    int64(e.position),
+    Buffer.from([format]),
+    ...(format === 1 ? [int64(e.position)] : []),
     uuid(e.event_id),
     str(e.stream_id),
     str(e.stream_type),

@@ -38,6 +38,7 @@ public static class Extensions
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<GroupCommitter>();
         services.AddSingleton<AppendQueue>();
+        services.AddSingleton<HeadCache>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<ChainVerifier>();
         services.AddSingleton<ProjectionRebuilder>();

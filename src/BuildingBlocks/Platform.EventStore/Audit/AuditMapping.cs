@@ -18,6 +18,7 @@ internal static class AuditMapping
         MetadataJson = e.MetadataJson,
         Recorded = Timestamp.FromDateTimeOffset(e.Recorded),
         Hash = ByteString.CopyFrom(e.Hash),
+        HashFormat = e.HashFormat,
     };
 
     public static Platform.Audit.V1.ChainBreak ToMessage(this Platform.EventStore.ChainBreak b) => new()

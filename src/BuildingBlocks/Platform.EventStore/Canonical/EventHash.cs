@@ -5,19 +5,23 @@ using System.Text;
 
 namespace Platform.EventStore;
 
-/// <summary>The fields of an event that its chain link covers, in the order of docs/audit-hash.md.</summary>
+/// <summary>
+/// The fields of an event that its chain link covers, in the order of docs/audit-hash.md. Format 1 covers the position
+/// too; format 2 (every event written since schema version 3) does not.
+/// </summary>
 public readonly record struct HashedFields(
-    long Position, Guid Id, string StreamId, string StreamType, long Version, string Type,
+    byte Format, long Position, Guid Id, string StreamId, string StreamType, long Version, string Type,
     DateTimeOffset Recorded, string Data, string Metadata);
 
 /// <summary>
-/// hash = SHA-256(previous hash || canonical bytes), byte-exactly as docs/audit-hash.md specifies. The database
-/// computes the same while appending (docs/event-store.md); this copy verifies it and seeds benchmarks.
+/// hash = SHA-256(previous hash || canonical bytes), byte-exactly as docs/audit-hash.md specifies. The store computes
+/// the links of the events it appends here, before it sends them (docs/event-store.md), and verifies them here.
 /// </summary>
 public static partial class EventHash
 {
     public const int Size = 32;
-    public const byte FormatVersion = 1;
+    /// <summary>The format of the links the store writes now.</summary>
+    public const byte CurrentFormat = 2;
 
     /// <summary>The "previous hash" of version 1: 32 zero bytes.</summary>
     public static ReadOnlySpan<byte> Genesis => new byte[Size];
@@ -53,8 +57,13 @@ public static partial class EventHash
     private static int Write(in HashedFields f, Span<byte> output)
     {
         var at = 0;
-        output[at++] = FormatVersion;
-        BinaryPrimitives.WriteInt64BigEndian(output[at..], f.Position); at += 8;
+        if (f.Format is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(f), f.Format, "The hash formats are 1 and 2.");
+        output[at++] = f.Format;
+        if (f.Format == 1)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(output[at..], f.Position);
+            at += 8;
+        }
         f.Id.TryWriteBytes(output[at..], bigEndian: true, out _); at += 16;
         at += WriteString(f.StreamId, output[at..]);
         at += WriteString(f.StreamType, output[at..]);

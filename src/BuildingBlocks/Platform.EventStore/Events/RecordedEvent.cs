@@ -3,7 +3,7 @@ namespace Platform.EventStore;
 /// <summary>An event as stored: its place in its stream and in the global log, and the link of the hash chain.</summary>
 public sealed class RecordedEvent(
     long position, Guid id, string streamId, string streamType, long version, string type,
-    string json, string metadataJson, DateTimeOffset recorded, byte[] hash, Func<string, string, object> deserialize)
+    string json, string metadataJson, DateTimeOffset recorded, byte[] hash, byte hashFormat, Func<string, string, object> deserialize)
 {
     private object? _data;
     private EventMetadata? _metadata;
@@ -31,10 +31,13 @@ public sealed class RecordedEvent(
     /// <summary>SHA-256 chain link of this event (docs/audit-hash.md).</summary>
     public byte[] Hash { get; } = hash;
 
+    /// <summary>Which canonical bytes <see cref="Hash"/> covers: 1 (with the position) or 2 (docs/audit-hash.md).</summary>
+    public byte HashFormat { get; } = hashFormat;
+
     /// <summary>The event record (deserialized on first use); <see cref="UnregisteredEvent"/> for unknown type names.</summary>
     public object Data => _data ??= deserialize(Type, Json);
 
     public EventMetadata Metadata => _metadata ??= EventSerializer.DeserializeMetadata(MetadataJson);
 
-    public HashedFields HashedFields => new(Position, Id, StreamId, StreamType, Version, Type, Recorded, Json, MetadataJson);
+    public HashedFields HashedFields => new(HashFormat, Position, Id, StreamId, StreamType, Version, Type, Recorded, Json, MetadataJson);
 }

@@ -232,5 +232,25 @@ internal static class Migrations
             end
             $fn$;
             """),
+        (3, "chain heads on the stream rows, hash format 2 (linked by the store before it sends the append)", """
+            -- The stream's head hash, kept on its row so that an append can claim the stream with a compare-and-swap on
+            -- (version, head): the store links the events to the head it believes current, and the claim fails if that
+            -- head moved. Null only when the last event was missing at this upgrade: appends then refuse to chain.
+            alter table @schema.streams add column head bytea;
+            update @schema.streams s set head = e.hash
+            from @schema.events e where e.stream_id = s.id and e.version = s.version;
+
+            -- Format 1 links cover the global position, which only the inserting transaction knows; format 2 links do
+            -- not, so the store computes them (docs/audit-hash.md). Existing events keep format 1.
+            alter table @schema.events add column hash_format smallint not null default 1;
+            alter table @schema.events alter column hash_format drop default;
+            alter table @schema.events add constraint events_hash_format check (hash_format in (1, 2));
+
+            -- The database no longer links events. An instance still on the old code fails here instead of writing
+            -- events whose head the stream row would not know.
+            drop function @schema.append(text, text, bigint, uuid[], text[], text[], text[], timestamptz);
+            drop function @schema.append_linked(text, text, bigint, uuid[], text[], text[], text[], timestamptz, bytea[], bytea[], bytea[]);
+            drop function @schema.previous_hash(text, bigint);
+            """),
     ];
 }

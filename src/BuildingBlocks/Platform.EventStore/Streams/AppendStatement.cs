@@ -4,66 +4,67 @@ using NpgsqlTypes;
 namespace Platform.EventStore;
 
 /// <summary>
-/// A one-event append as one plain SQL statement, under half the server time of a plpgsql function call
-/// (docs/figures/event-store.md): claim the version on the stream row, read the previous link, draw the position, hash
-/// the link and insert the event. The client sends the canonical bytes it knows (<see cref="EventHash.Parts"/>); the
-/// database adds the position, version and recorded time. It returns the event's row, or no row when the expected
-/// version or the stream type does not match; the caller then runs the <c>append_linked</c> function, which says why
-/// (docs/event-store.md). Appends of several events use that function: chaining them in one SQL statement (recursion,
-/// a window aggregate) measured slower than its loop.
+/// Any append, linked by the store (<see cref="LinkedAppend"/>), as one plain SQL statement: claim the stream with a
+/// compare-and-swap on its (version, head), or create it; then draw the positions and insert the events. It returns the
+/// events' positions in version order, or no row when the head moved (or the stream exists, for a new one): it then
+/// wrote nothing. Linking in the store rather than in a plpgsql loop is what lets one writer's appends of several events
+/// keep up with a raw INSERT (docs/figures/event-store.md).
 /// </summary>
 internal static class AppendStatement
 {
     public static string For(string schema) => $"""
         with claimed as (
-            -- Locks the row and claims the version. Writing a row gives the transaction its id before the position is
-            -- drawn below (the draw reads this row's result), which the gap-safe readers rely on. When the update waited
-            -- for a concurrent append, this statement's snapshot cannot see that append's event: previous_hash then
-            -- reads the link with a fresh snapshot (and fails if the event is really gone).
-            update {schema}.streams s set version = s.version + 1, updated = greatest(s.updated, $8)
-            where s.id = $1 and $3 <> 0 and s.type = $2 and ($3 < 0 or s.version = $3)
-            returning s.version, s.updated as recorded,
-                coalesce((select e.hash from {schema}.events e where e.stream_id = $1 and e.version = s.version - 1),
-                    {schema}.previous_hash($1, s.version - 1)) as previous
+            -- Writing the stream row locks it and gives the transaction its id before any position is drawn below (the
+            -- draw reads this row's result), which the gap-safe readers rely on. A concurrent append that committed
+            -- meanwhile changed (version, head): the re-checked condition then matches nothing.
+            update {schema}.streams s set version = $4, updated = $10, head = $12
+            where $3 > 0 and s.id = $1 and s.version = $3 and s.head = $11 and s.type = $2
+            returning s.version
         ), created as (
-            insert into {schema}.streams (id, type, version, created, updated)
-            select $1, $2, 1, $8, $8 where $3 <= 0 and not exists (select from claimed)
+            insert into {schema}.streams (id, type, version, created, updated, head)
+            select $1, $2, $4, $10, $10, $12 where $3 = 0
             on conflict (id) do nothing
-            returning 1::bigint as version, updated as recorded,
-                '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea as previous
+            returning version
         ), head as (
-            select * from claimed union all select * from created
+            select version from claimed union all select version from created
         )
-        insert into {schema}.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash)
-        select p.position, $4, $1, $2, h.version, $5, $6::json, $7::json, h.recorded,
-            sha256(h.previous || '\x01'::bytea || int8send(p.position) || $9 || int8send(h.version) || $10
-                || int8send((extract(epoch from h.recorded) * 1000000)::bigint) || $11)
-        -- Correlated with the head row (and kept apart by offset 0), so the position is drawn once, after the claim.
-        from head h cross join lateral (select nextval('{schema}.events_position') as position, h.version offset 0) p
-        returning version, position, hash, recorded
+        insert into {schema}.events (position, id, stream_id, stream_type, version, type, data, metadata, recorded, hash, hash_format)
+        select p.position, e.id, $1, $2, $3 + e.ord, e.type, e.data::json, $9::json, $10, e.hash, 2
+        from head h cross join unnest($5::uuid[], $6::text[], $7::text[], $8::bytea[]) with ordinality as e(id, type, data, hash, ord)
+        -- Correlated with the head row (and kept apart by offset 0), so each position is drawn after the claim, in order.
+        cross join lateral (select nextval('{schema}.events_position') as position, h.version, e.ord offset 0) p
+        returning version, position
         """;
 
-    public static void Bind(NpgsqlParameterCollection parameters, PendingAppend append)
+    public static void Bind(NpgsqlParameterCollection parameters, LinkedAppend linked)
     {
-        var (streamId, streamType, expected, id, type, data, metadata, recorded) = (append.StreamId, append.StreamType, append.Expected.Value,
-            append.Ids[0], append.Types[0], append.Data[0], append.Metadata[0], append.Recorded);
-        var (identity, typeBytes, body) = EventHash.Parts(id, streamId, streamType, type, data, metadata);
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = streamType, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
-        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = type, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recorded });
-        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = identity });
-        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = typeBytes });
-        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = body });
+        var append = linked.Append;
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = append.StreamType, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = linked.PreviousVersion });
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = linked.Version });
+        parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = append.Ids });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = append.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = linked.Hashes });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = append.Metadata, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = linked.Recorded });
+        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = linked.Previous?.Hash ?? [] });
+        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = linked.Hashes[^1] });
     }
 
-    /// <summary>The event's row, or null when the statement wrote nothing.</summary>
-    public static async Task<WrittenEvents?> ReadAsync(NpgsqlDataReader row, CancellationToken cancellationToken) =>
-        await row.ReadAsync(cancellationToken)
-            ? new WrittenEvents(row.GetInt64(0), [row.GetInt64(1)], [row.GetFieldValue<byte[]>(2)], row.GetFieldValue<DateTimeOffset>(3))
-            : null;
+    /// <summary>What the statement wrote, or null when it wrote nothing.</summary>
+    public static async Task<WrittenEvents?> ReadAsync(NpgsqlDataReader rows, LinkedAppend linked, CancellationToken cancellationToken)
+    {
+        var positions = new long[linked.Hashes.Length];
+        var count = 0;
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            positions[rows.GetInt64(0) - linked.PreviousVersion - 1] = rows.GetInt64(1);
+            count++;
+        }
+        if (count == 0) return null;
+        if (count != positions.Length) throw new InvalidOperationException($"The append statement wrote {count} of {positions.Length} events.");
+        return new WrittenEvents(linked.Version, positions, linked.Hashes, linked.Recorded);
+    }
 }

@@ -5,7 +5,7 @@ public readonly record struct ExpectedVersion
 {
     private ExpectedVersion(long value) => Value = value;
 
-    /// <summary>-1 any, 0 no stream, n the exact version (as the append function takes it).</summary>
+    /// <summary>-1 any, 0 no stream, n the exact version (as the append statement reads it).</summary>
     public long Value { get; }
 
     /// <summary>Append whatever the stream's version (it is created when missing).</summary>

@@ -1,8 +1,8 @@
 namespace Platform.EventStore;
 
-/// <summary>An append validated and serialized, ready to be written: event ids, types, JSON and the recorded time.</summary>
+/// <summary>An append validated and serialized, ready to be linked: event ids, types, JSON, metadata and the time it was made.</summary>
 internal sealed record PendingAppend(string StreamId, string StreamType, ExpectedVersion Expected, IReadOnlyList<object> Events,
-    Guid[] Ids, string[] Types, string[] Data, string[] Metadata, DateTimeOffset Recorded);
+    Guid[] Ids, string[] Types, string[] Data, string Metadata, DateTimeOffset Recorded);
 
-/// <summary>What the database assigned to an append's events: the stream's new version, positions, hashes, recorded time.</summary>
+/// <summary>What an append wrote: the stream's new version, the events' positions and hashes, and their recorded time.</summary>
 internal sealed record WrittenEvents(long Version, long[] Positions, byte[][] Hashes, DateTimeOffset Recorded);

@@ -44,7 +44,7 @@ internal sealed partial class PostgresEventStore
         }
         var now = timeProvider.GetUtcNow().ToUniversalTime();
         var recorded = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero); // PostgreSQL keeps microseconds
-        return new PendingAppend(streamId, streamType, expected, events, ids, types, data, Enumerable.Repeat(metadataJson, events.Count).ToArray(), recorded);
+        return new PendingAppend(streamId, streamType, expected, events, ids, types, data, metadataJson, recorded);
     }
 
     /// <summary>Writes the append (outside any transaction when <paramref name="connection"/> is null), then applies inline projections.</summary>
@@ -61,7 +61,7 @@ internal sealed partial class PostgresEventStore
             : await WriteAsync(connection, transaction, append, cancellationToken);
         var first = version - append.Events.Count + 1;
         var events = append.Events.Select((data, i) => new RecordedEvent(positions[i], append.Ids[i], append.StreamId, append.StreamType,
-            first + i, append.Types[i], append.Data[i], append.Metadata[i], recorded, hashes[i], (_, _) => data)).ToList();
+            first + i, append.Types[i], append.Data[i], append.Metadata, recorded, hashes[i], EventHash.CurrentFormat, (_, _) => data)).ToList();
 
         if (transaction is not null)
             foreach (var projection in projections.Inline.Where(p => append.Events.Any(e => p.Handles(e.GetType()))))

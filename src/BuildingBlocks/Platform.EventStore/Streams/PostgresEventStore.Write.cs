@@ -5,49 +5,56 @@ namespace Platform.EventStore;
 
 internal sealed partial class PostgresEventStore
 {
+    /// <summary>How many times an append whose stream keeps moving (expected version "any") is linked again.</summary>
+    private const int MaxAttempts = 50;
+
     private string? _appendStatement;
-    private string? _appendFunction;
 
     /// <summary>
-    /// One event: runs the append statement; when it wrote nothing (expected version or stream type not matched, or a
-    /// stream created concurrently), the <c>append_linked</c> function decides: it raises the precise error or, after a
-    /// race, appends. A statement that returned no row changed nothing, so the event is written at most once.
-    /// Several events: the function (a claim-then-insert pair with the chain hashed here was measured and cost more,
-    /// docs/figures/event-store.md).
+    /// Links the append to the head this process knows, or that it reads, and runs the append statement. When the
+    /// statement wrote nothing, the head moved: it is read again, which either refuses the append (conflict, stream
+    /// type) or links it anew. Only a head read from the database refuses; a cached one only saves the read.
     /// </summary>
-    private async Task<WrittenEvents> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingAppend append,
+    internal async Task<WrittenEvents> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingAppend append,
         CancellationToken cancellationToken)
     {
-        if (append.Ids.Length == 1)
+        var streamId = append.StreamId;
+        for (var attempt = 1; ; attempt++)
         {
-            await using var statement = new NpgsqlCommand(_appendStatement ??= AppendStatement.For(schema.Name), connection, transaction);
-            AppendStatement.Bind(statement.Parameters, append);
-            await using var reader = await statement.ExecuteReaderAsync(cancellationToken);
-            if (await AppendStatement.ReadAsync(reader, cancellationToken) is { } written) return written;
+            ChainHead? head;
+            if (attempt == 1 && heads.TryGet(streamId, out var cached) && HeadCheck.Refusal(append, cached) is null) head = cached;
+            else if (attempt == 1 && !heads.TryGet(streamId, out _) && append.Expected == ExpectedVersion.NoStream) head = null;
+            else
+            {
+                head = (await HeadQuery.ReadAsync(connection, transaction, schema.Name, [streamId], cancellationToken)).GetValueOrDefault(streamId);
+                if (HeadCheck.Refusal(append, head) is { } refusal) throw Refused(append, refusal);
+            }
+
+            var linked = LinkedAppend.Link(append, head);
+            await using (var statement = new NpgsqlCommand(_appendStatement ??= AppendStatement.For(schema.Name), connection, transaction))
+            {
+                AppendStatement.Bind(statement.Parameters, linked);
+                await using var rows = await statement.ExecuteReaderAsync(cancellationToken);
+                if (await AppendStatement.ReadAsync(rows, linked, cancellationToken) is { } written)
+                {
+                    heads.Set(streamId, linked.Head);
+                    return written;
+                }
+            }
+            heads.Remove(streamId);
+            EventStoreTelemetry.HeadMoved.Add(1);
+            if (attempt == MaxAttempts)
+                throw Refused(append, new ConflictException($"Stream '{streamId}' moved under each of {MaxAttempts} attempts to append to it."));
         }
-        return await CallAppendFunctionAsync(connection, transaction, append, cancellationToken);
     }
 
-    private async Task<WrittenEvents> CallAppendFunctionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        PendingAppend append, CancellationToken cancellationToken)
+    private Exception Refused(PendingAppend append, Exception refusal)
     {
-        await using var command = new NpgsqlCommand(_appendFunction ??= AppendFunction.For(schema.Name), connection, transaction);
-        AppendFunction.Bind(command.Parameters, append);
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            return AppendFunction.Read(reader);
-        }
-        catch (PostgresException e) when (e.SqlState == "PE409")
+        if (refusal is ConflictException)
         {
             EventStoreTelemetry.Conflicts.Add(1);
-            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), e.MessageText);
-            throw new ConflictException($"Stream '{append.StreamId}' is at version {e.MessageText}; the append expected {append.Expected}.");
+            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), refusal.Message);
         }
-        catch (PostgresException e) when (e.SqlState == "PE422")
-        {
-            throw new ValidationException("streamType", $"Stream '{append.StreamId}' has the stream type '{e.MessageText}', not '{append.StreamType}'.");
-        }
+        return refusal;
     }
 }

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Platform.EventStore;
 
 internal sealed partial class PostgresEventStore(
-    NpgsqlDataSource dataSource, EventStoreSchema schema, EventSerializer serializer, Projections projections, AppendQueue appendQueue,
+    NpgsqlDataSource dataSource, EventStoreSchema schema, EventSerializer serializer, Projections projections, AppendQueue appendQueue, HeadCache heads,
     TimeProvider timeProvider, ILogger<PostgresEventStore> logger) : IEventStore
 {
     private const int PageSize = 1000;
@@ -16,9 +16,7 @@ internal sealed partial class PostgresEventStore(
     {
         await schema.EnsureAsync(cancellationToken);
         await using var command = dataSource.CreateCommand($"""
-            select s.id, s.type, s.version, coalesce(e.hash, ''::bytea), s.created, s.updated
-            from {schema.Name}.streams s left join {schema.Name}.events e on e.stream_id = s.id and e.version = s.version
-            where s.id = $1
+            select id, type, version, coalesce(head, ''::bytea), created, updated from {schema.Name}.streams where id = $1
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

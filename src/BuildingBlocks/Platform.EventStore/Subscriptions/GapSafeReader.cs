@@ -20,7 +20,7 @@ internal sealed class GapSafeReader(string schema, string subscription, Subscrip
         select pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text, e.*
         from snapshot left join lateral (
             select position, id, stream_id, stream_type, version, type, recorded, hash, m.matches,
-                   case when m.matches then data::text end as data, case when m.matches then metadata::text end as metadata
+                   case when m.matches then data::text end as data, case when m.matches then metadata::text end as metadata, hash_format
             from {schema}.events
             cross join lateral (select (cardinality($3::text[]) = 0 or stream_type = any($3))
                                    and (cardinality($4::text[]) = 0 or type = any($4)) as matches) m
@@ -49,7 +49,7 @@ internal sealed class GapSafeReader(string schema, string subscription, Subscrip
                 return new Result(events, expected - 1, More: false);
             if (row.GetBoolean(10))
                 events.Add(new RecordedEvent(position, row.GetGuid(3), row.GetString(4), row.GetString(5), row.GetInt64(6), row.GetString(7),
-                    row.GetString(11), row.GetString(12), row.GetFieldValue<DateTimeOffset>(8), row.GetFieldValue<byte[]>(9), deserialize));
+                    row.GetString(11), row.GetString(12), row.GetFieldValue<DateTimeOffset>(8), row.GetFieldValue<byte[]>(9), (byte)row.GetInt16(13), deserialize));
             expected = position + 1;
         }
         return new Result(events, expected - 1, More: rows == limit);

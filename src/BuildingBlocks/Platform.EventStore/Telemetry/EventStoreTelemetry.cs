@@ -16,6 +16,9 @@ public static class EventStoreTelemetry
 
     public static readonly Counter<long> Conflicts = Meter.CreateCounter<long>("platform.eventstore.append.conflicts", "{conflict}");
 
+    /// <summary>Appends linked to a head that had moved (another writer, or a stale cached head): linked again.</summary>
+    public static readonly Counter<long> HeadMoved = Meter.CreateCounter<long>("platform.eventstore.append.head_moved", "{append}");
+
     public static readonly Histogram<double> AppendDuration = Meter.CreateHistogram<double>("platform.eventstore.append.duration", "ms");
 
     /// <summary>How many appends shared one commit (group commit; 1 for an append alone is not recorded).</summary>

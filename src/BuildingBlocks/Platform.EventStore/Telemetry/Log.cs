@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Debug, "Appended versions {First}-{Last} to stream {StreamId}")]
     public static partial void Appended(ILogger logger, string streamId, long first, long last);
 
-    [LoggerMessage(3, LogLevel.Information, "Append to stream {StreamId} conflicted: expected {Expected}, stream at {Actual}")]
-    public static partial void AppendConflict(ILogger logger, string streamId, string expected, string actual);
+    [LoggerMessage(3, LogLevel.Information, "Append to stream {StreamId} expecting {Expected} conflicted: {Reason}")]
+    public static partial void AppendConflict(ILogger logger, string streamId, string expected, string reason);
 
     [LoggerMessage(4, LogLevel.Debug, "A group of {Appends} appends rolled back ({SqlState}); each is made again alone")]
     public static partial void GroupRolledBack(ILogger logger, int appends, string sqlState);

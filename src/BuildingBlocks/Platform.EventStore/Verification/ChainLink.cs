@@ -8,6 +8,7 @@ internal sealed class ChainLink(string streamId)
     public byte[] Hash { get; private set; } = EventHash.Genesis.ToArray();
     public long EventsChecked { get; private set; }
     public ChainBreak? Break { get; private set; }
+    private long _position;
 
     /// <summary>Checks the next event of the stream; false (and <see cref="Break"/> set) on the first broken link.</summary>
     public bool Next(RecordedEvent recorded) => Next(recorded.HashedFields, recorded.Hash);
@@ -21,7 +22,11 @@ internal sealed class ChainLink(string streamId)
             return Broken(Version + 1, $"version {Version + 1} is missing or out of place: found version {fields.Version}", expected, storedHash);
         if (!expected.AsSpan().SequenceEqual(storedHash))
             return Broken(fields.Version, "the stored hash does not match the event's content and the previous link", expected, storedHash);
+        // Format 2 links do not cover positions; a stream's events must still come in its order in the global log.
+        if (fields.Position <= _position)
+            return Broken(fields.Version, $"its position {fields.Position} is not after version {Version}'s ({_position})", expected, storedHash);
         Version = fields.Version;
+        _position = fields.Position;
         Hash = storedHash;
         return true;
     }
