@@ -87,6 +87,25 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_append_whose_cached_head_another_instance_moved_is_relinked_by_its_group_even_while_the_store_stops()
+    {
+        var test = await TestStore.CreateAsync(database.ConnectionString, Blocking);
+        await using var other = await TestStore.CreateAsync(database.ConnectionString, schema: test.Schema);
+        await test.Store.AppendAsync("moved", "ledger", ExpectedVersion.NoStream, [new Note("1")], null, Ct);
+        await other.Store.AppendAsync("moved", "ledger", ExpectedVersion.Exactly(1), [new Note("2")], null, Ct);
+        await using var held = await HoldAsync(test);
+        var append = test.Store.AppendAsync("moved", "ledger", ExpectedVersion.Any, [new Note("3")], null, Ct);
+        await WaitAsync(() => Task.FromResult(Queue(test).Waiting == 1));
+
+        var stopping = Task.Run(() => test.DisposeAsync().AsTask(), Ct); // the store's connections go with it
+        await held.ReleaseAsync();
+        await stopping;
+
+        Assert.Equal(3, (await append).Version);
+        Assert.True((await other.Verifier.VerifyStreamAsync("moved", Ct))!.IsValid);
+    }
+
+    [Fact]
     public async Task An_append_cancelled_while_it_waits_is_left_out_of_the_group()
     {
         await using var test = await TestStore.CreateAsync(database.ConnectionString, Blocking);

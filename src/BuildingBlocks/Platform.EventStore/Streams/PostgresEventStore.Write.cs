@@ -6,7 +6,7 @@ namespace Platform.EventStore;
 internal sealed partial class PostgresEventStore
 {
     /// <summary>How many times an append whose stream keeps moving (expected version "any") is linked again.</summary>
-    private const int MaxAttempts = 50;
+    internal const int MaxAttempts = 50;
 
     private string? _appendStatement;
 
@@ -21,13 +21,11 @@ internal sealed partial class PostgresEventStore
         var streamId = append.StreamId;
         for (var attempt = 1; ; attempt++)
         {
-            ChainHead? head;
-            if (attempt == 1 && heads.TryGet(streamId, out var cached) && HeadCheck.Refusal(append, cached) is null) head = cached;
-            else if (attempt == 1 && !heads.TryGet(streamId, out _) && append.Expected == ExpectedVersion.NoStream) head = null;
-            else
+            var (head, known) = attempt == 1 ? CachedHead(append) : (null, false);
+            if (!known)
             {
                 head = (await HeadQuery.ReadAsync(connection, transaction, schema.Name, [streamId], cancellationToken)).GetValueOrDefault(streamId);
-                if (HeadCheck.Refusal(append, head) is { } refusal) throw Refused(append, refusal);
+                if (HeadCheck.Refusal(append, head) is { } refusal) throw HeadCheck.Report(logger, append, refusal);
             }
 
             var linked = LinkedAppend.Link(append, head);
@@ -43,18 +41,18 @@ internal sealed partial class PostgresEventStore
             }
             heads.Remove(streamId);
             EventStoreTelemetry.HeadMoved.Add(1);
+            Log.HeadMoved(logger, streamId, linked.PreviousVersion, attempt);
             if (attempt == MaxAttempts)
-                throw Refused(append, new ConflictException($"Stream '{streamId}' moved under each of {MaxAttempts} attempts to append to it."));
+                throw HeadCheck.Report(logger, append, new ConflictException($"Stream '{streamId}' moved under each of {MaxAttempts} attempts to append to it."));
         }
     }
 
-    private Exception Refused(PendingAppend append, Exception refusal)
-    {
-        if (refusal is ConflictException)
-        {
-            EventStoreTelemetry.Conflicts.Add(1);
-            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), refusal.Message);
-        }
-        return refusal;
-    }
+    /// <summary>
+    /// The cached head when the append fits it; none for a new stream nobody here has seen. A cached head that does
+    /// not fit may be stale, so it is not trusted to refuse: the caller reads the head instead.
+    /// </summary>
+    private (ChainHead? Head, bool Known) CachedHead(PendingAppend append) =>
+        heads.TryGet(append.StreamId, out var cached)
+            ? HeadCheck.Refusal(append, cached) is null ? (cached, true) : (null, false)
+            : (null, append.Expected == ExpectedVersion.NoStream);
 }

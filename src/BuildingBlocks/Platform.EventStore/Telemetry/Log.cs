@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Debug, "A group of {Appends} appends rolled back ({SqlState}); each is made again alone")]
     public static partial void GroupRolledBack(ILogger logger, int appends, string sqlState);
 
+    [LoggerMessage(5, LogLevel.Debug, "The head of stream {StreamId} moved from version {Version} before append attempt {Attempt}; linking it again")]
+    public static partial void HeadMoved(ILogger logger, string streamId, long version, int attempt);
+
     [LoggerMessage(10, LogLevel.Information, "Subscription {Subscription} is running from position {Position}")]
     public static partial void SubscriptionStarted(ILogger logger, string subscription, long position);
 

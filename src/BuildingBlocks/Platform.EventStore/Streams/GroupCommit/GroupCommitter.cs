@@ -7,7 +7,7 @@ namespace Platform.EventStore;
 /// Commits one group: every append's statement in one batch, which PostgreSQL runs as one implicit transaction
 /// (committed at the batch's end, rolled back whole by any error). Each append keeps its own result.
 /// </summary>
-internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSchema schema, EventStoreOptions options, HeadCache heads,
+internal sealed partial class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSchema schema, EventStoreOptions options, HeadCache heads,
     ILogger<GroupCommitter> logger)
 {
     private readonly string _appendStatement = AppendStatement.For(schema.Name);
@@ -20,53 +20,44 @@ internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSche
     {
         // Every group takes stream rows in the same order (stable: one stream's appends keep theirs), so two groups
         // never wait for each other crosswise.
-        var ordered = group.OrderBy(e => e.Append.StreamId, StringComparer.Ordinal).ToArray();
-        EventStoreTelemetry.AppendsPerCommit.Record(ordered.Length);
+        var pending = group.OrderBy(e => e.Append.StreamId, StringComparer.Ordinal).ToArray();
+        EventStoreTelemetry.AppendsPerCommit.Record(pending.Length);
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync();
-            var written = await WriteAsync(connection, await LinkAsync(connection, ordered));
-            for (var i = 0; i < ordered.Length; i++) ordered[i].Written.TrySetResult(written[i]);
+            // Appends whose head moved (or was not known to fit) go round again on this connection, linked to heads read
+            // then; so they are written even while the store is being disposed, which waits for this committer.
+            for (var round = 1; pending.Length > 0 && round <= PostgresEventStore.MaxAttempts; round++)
+            {
+                var linked = await LinkAsync(connection, pending, useCache: round == 1);
+                var written = await WriteAsync(connection, linked);
+                for (var i = 0; i < pending.Length; i++)
+                    if (written[i] is { } events) pending[i].Written.TrySetResult(events);
+                pending = pending.Where(e => !e.Written.Task.IsCompleted).ToArray();
+            }
+            foreach (var entry in pending) entry.Written.TrySetResult(null); // kept moving: made alone
         }
         catch (PostgresException e)
         {
-            // The transaction rolled back, so nothing of the group was written: each append is made again alone, where
-            // an error (a conflict, a stream type) is its own and the others succeed.
-            Log.GroupRolledBack(logger, ordered.Length, e.SqlState);
-            foreach (var entry in ordered) heads.Remove(entry.Append.StreamId);
-            foreach (var entry in ordered) entry.Written.TrySetResult(null);
+            // The transaction rolled back, so nothing of the round was written: each append is made again alone, where
+            // an error (a deadlock, a lock timeout) is its own and the others succeed.
+            Log.GroupRolledBack(logger, pending.Length, e.SqlState);
+            foreach (var entry in pending) heads.Remove(entry.Append.StreamId);
+            foreach (var entry in pending) entry.Written.TrySetResult(null);
         }
         catch (Exception e)
         {
-            // The connection failed: whether the group committed is unknown, as for an append alone.
-            foreach (var entry in ordered) heads.Remove(entry.Append.StreamId);
-            foreach (var entry in ordered) entry.Written.TrySetException(e);
+            // The connection failed: whether the round committed is unknown, as for an append alone.
+            foreach (var entry in pending) heads.Remove(entry.Append.StreamId);
+            foreach (var entry in pending) entry.Written.TrySetException(e);
         }
     }
 
-    /// <summary>
-    /// Links each append after the one before it on its stream, from the cached heads and, for the streams not cached,
-    /// heads read in one query. An append that does not fit its head is left out (null), to be made alone, which says why.
-    /// </summary>
-    private async Task<LinkedAppend?[]> LinkAsync(NpgsqlConnection connection, GroupEntry[] group)
-    {
-        var uncached = group.Select(e => e.Append.StreamId).Where(id => !heads.TryGet(id, out _)).Distinct().ToArray();
-        var read = uncached.Length == 0 ? [] : await HeadQuery.ReadAsync(connection, null, schema.Name, uncached, CancellationToken.None);
-        var current = new Dictionary<string, ChainHead?>(StringComparer.Ordinal);
-        return group.Select(entry =>
-        {
-            var streamId = entry.Append.StreamId;
-            if (!current.TryGetValue(streamId, out var head))
-                head = heads.TryGet(streamId, out var cached) ? cached : read.GetValueOrDefault(streamId);
-            if (HeadCheck.Refusal(entry.Append, head) is not null) return null;
-            var linked = LinkedAppend.Link(entry.Append, head);
-            current[streamId] = linked.Head;
-            return linked;
-        }).ToArray();
-    }
-
+    /// <summary>Runs the linked appends' statements in one batch; null for an append not linked or whose claim failed.</summary>
     private async Task<WrittenEvents?[]> WriteAsync(NpgsqlConnection connection, LinkedAppend?[] group)
     {
+        var written = new WrittenEvents?[group.Length];
+        if (group.All(l => l is null)) return written;
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('lock_timeout', $1, true)")
         {
@@ -78,13 +69,11 @@ internal sealed class GroupCommitter(NpgsqlDataSource dataSource, EventStoreSche
             AppendStatement.Bind(command.Parameters, linked);
             batch.BatchCommands.Add(command);
         }
-        var written = new WrittenEvents?[group.Length];
         await using var reader = await batch.ExecuteReaderAsync();
         for (var i = 0; i < group.Length; i++)
         {
             if (group[i] is not { } linked) continue;
             await reader.NextResultAsync(); // past the lock timeout, then past the append before
-            // A statement that wrote nothing (its head moved) is made alone later, which links it again.
             written[i] = await AppendStatement.ReadAsync(reader, linked, CancellationToken.None);
             if (written[i] is null) heads.Remove(linked.Append.StreamId);
             else heads.Set(linked.Append.StreamId, linked.Head);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Platform.Domain;
 
 namespace Platform.EventStore;
@@ -19,6 +20,17 @@ internal static class HeadCheck
             return new InvalidOperationException(
                 $"Stream '{append.StreamId}' has lost its last event (version {head.Version}) since before schema version 3: verify it before appending.");
         return null;
+    }
+
+    /// <summary>Counts and logs a refusal about to reach its caller, and returns it.</summary>
+    public static Exception Report(ILogger logger, PendingAppend append, Exception refusal)
+    {
+        if (refusal is ConflictException)
+        {
+            EventStoreTelemetry.Conflicts.Add(1);
+            Log.AppendConflict(logger, append.StreamId, append.Expected.ToString(), refusal.Message);
+        }
+        return refusal;
     }
 
     private static ConflictException Conflict(PendingAppend append, long actual) =>
