@@ -5,9 +5,6 @@ namespace Platform.EventStore;
 
 internal sealed partial class PostgresEventStore
 {
-    /// <summary>How many times an append whose stream keeps moving (expected version "any") is linked again.</summary>
-    internal const int MaxAttempts = 50;
-
     private string? _appendStatement;
 
     /// <summary>
@@ -42,8 +39,8 @@ internal sealed partial class PostgresEventStore
             heads.Remove(streamId);
             EventStoreTelemetry.HeadMoved.Add(1);
             Log.HeadMoved(logger, streamId, linked.PreviousVersion, attempt);
-            if (attempt == MaxAttempts)
-                throw HeadCheck.Report(logger, append, new ConflictException($"Stream '{streamId}' moved under each of {MaxAttempts} attempts to append to it."));
+            if (attempt == LinkedAppend.MaxAttempts)
+                throw HeadCheck.Report(logger, append, new ConflictException($"Stream '{streamId}' moved under each of {LinkedAppend.MaxAttempts} attempts to append to it."));
         }
     }
 

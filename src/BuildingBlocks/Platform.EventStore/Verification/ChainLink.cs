@@ -3,12 +3,13 @@ namespace Platform.EventStore;
 /// <summary>Walks one stream's chain event by event (in version order or in the stream's share of position order).</summary>
 internal sealed class ChainLink(string streamId)
 {
+    private long _position;
+
     public string StreamId { get; } = streamId;
     public long Version { get; private set; }
     public byte[] Hash { get; private set; } = EventHash.Genesis.ToArray();
     public long EventsChecked { get; private set; }
     public ChainBreak? Break { get; private set; }
-    private long _position;
 
     /// <summary>Checks the next event of the stream; false (and <see cref="Break"/> set) on the first broken link.</summary>
     public bool Next(RecordedEvent recorded) => Next(recorded.HashedFields, recorded.Hash);

@@ -27,7 +27,7 @@ internal sealed partial class GroupCommitter(NpgsqlDataSource dataSource, EventS
             await using var connection = await dataSource.OpenConnectionAsync();
             // Appends whose head moved (or was not known to fit) go round again on this connection, linked to heads read
             // then; so they are written even while the store is being disposed, which waits for this committer.
-            for (var round = 1; pending.Length > 0 && round <= PostgresEventStore.MaxAttempts; round++)
+            for (var round = 1; pending.Length > 0 && round <= LinkedAppend.MaxAttempts; round++)
             {
                 var linked = await LinkAsync(connection, pending, useCache: round == 1);
                 var written = await WriteAsync(connection, linked);

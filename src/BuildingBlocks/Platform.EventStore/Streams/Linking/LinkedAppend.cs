@@ -6,6 +6,9 @@ namespace Platform.EventStore;
 /// </summary>
 internal sealed record LinkedAppend(PendingAppend Append, ChainHead? Previous, DateTimeOffset Recorded, byte[][] Hashes)
 {
+    /// <summary>How many times an append whose stream keeps moving (expected version "any") is linked again.</summary>
+    public const int MaxAttempts = 50;
+
     /// <summary>The stream's version before the append: 0 for a new stream.</summary>
     public long PreviousVersion => Previous?.Version ?? 0;
 
@@ -19,7 +22,7 @@ internal sealed record LinkedAppend(PendingAppend Append, ChainHead? Previous, D
     {
         // "updated" never goes back, so neither do recorded times within a stream ("state as of an instant" is a prefix).
         var recorded = head is not null && head.Updated > append.Recorded ? head.Updated : append.Recorded;
-        var previous = head?.Hash ?? new byte[EventHash.Size];
+        var previous = head?.Hash is { } hash ? hash : EventHash.Genesis;
         var hashes = new byte[append.Ids.Length][];
         for (var i = 0; i < hashes.Length; i++)
         {
