@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Testing;
 
 namespace Platform.EventStore.Tests;
@@ -45,6 +46,26 @@ public sealed class StreamHeadTests(PostgresDatabase database) : IClassFixture<P
         Assert.Equal((4L, 6L), (any.Version, exact.Version));
         Assert.True((await first.Verifier.VerifyStreamAsync("s", Ct))!.IsValid);
         Assert.Equal(["1", "2", "3", "4", "5", "6"], await first.Store.ReadStreamAsync("s", cancellationToken: Ct).Select(e => ((Note)e.Data).Text).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Loading_a_stream_to_decide_an_append_leaves_its_head_ready_for_that_append()
+    {
+        await using var test = await TestStore.CreateAsync(database.ConnectionString);
+        await using var other = await TestStore.CreateAsync(database.ConnectionString, schema: test.Schema);
+        await test.Store.AppendAsync("k", "key", ExpectedVersion.NoStream, [new KeyCreated(Guid.CreateVersion7(), "ci", 1m)], null, Ct);
+        await other.Store.AppendAsync("k", "key", ExpectedVersion.Exactly(1), [new Note("renamed elsewhere")], null, Ct);
+
+        var loaded = await test.Store.AggregateAsync<KeyState>("k", cancellationToken: Ct);
+        var cached = test.Services.GetRequiredService<HeadCache>().TryGet("k", out var head) ? head : null;
+        var stored = await other.Store.GetStreamAsync("k", Ct);
+        var appended = await test.Store.AppendAsync("k", "key", ExpectedVersion.Exactly(loaded.Version), [new Note("next")], null, Ct);
+
+        Assert.Equal(2, loaded.Version);
+        Assert.Equal(2L, cached!.Version);
+        Assert.Equal(stored!.Hash, cached.Hash);
+        Assert.Equal(3, appended.Version);
+        Assert.True((await test.Verifier.VerifyStreamAsync("k", Ct))!.IsValid);
     }
 
     [Fact]

@@ -81,15 +81,19 @@ internal sealed partial class PostgresEventStore(
         CancellationToken cancellationToken = default) where TState : IAggregateState<TState>
     {
         var state = TState.Initial;
-        var version = 0L;
+        RecordedEvent? last = null;
         await foreach (var recorded in ReadStreamAsync(streamId, maxCount: asOfVersion ?? long.MaxValue, cancellationToken: cancellationToken))
         {
             // Recorded times never decrease within a stream, so "as of" is a prefix.
             if (asOf is { } instant && recorded.Recorded > instant) break;
             state = state.Apply(recorded.Data);
-            version = recorded.Version;
+            last = recorded;
         }
-        return new Aggregate<TState>(streamId, state, version);
+        // Loaded to decide an append, most often: its head then links that append without reading the stream row again
+        // (the last event's recorded time is the stream's "updated"; a head moved meanwhile fails the claim, harmlessly).
+        if (last is not null && asOfVersion is null && asOf is null)
+            heads.Set(streamId, new ChainHead(last.StreamType, last.Version, last.Hash, last.Recorded));
+        return new Aggregate<TState>(streamId, state, last?.Version ?? 0);
     }
 
     private static NpgsqlParameter Nullable(DateTimeOffset? value) =>
