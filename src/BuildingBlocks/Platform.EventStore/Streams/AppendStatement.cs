@@ -63,7 +63,11 @@ internal static class AppendStatement
             positions[rows.GetInt64(0) - linked.PreviousVersion - 1] = rows.GetInt64(1);
             count++;
         }
-        if (count == 0) return null;
+        if (count == 0)
+        {
+            EventStoreTelemetry.HeadMoved.Add(1); // whichever path ran it, the append is linked again
+            return null;
+        }
         if (count != positions.Length) throw new InvalidOperationException($"The append statement wrote {count} of {positions.Length} events.");
         return new WrittenEvents(linked.Version, positions, linked.Hashes, linked.Recorded);
     }

@@ -30,14 +30,10 @@ internal sealed partial class PostgresEventStore
             {
                 AppendStatement.Bind(statement.Parameters, linked);
                 await using var rows = await statement.ExecuteReaderAsync(cancellationToken);
-                if (await AppendStatement.ReadAsync(rows, linked, cancellationToken) is { } written)
-                {
-                    heads.Set(streamId, linked.Head);
-                    return written;
-                }
+                var written = await AppendStatement.ReadAsync(rows, linked, cancellationToken);
+                heads.Update(linked, written);
+                if (written is not null) return written;
             }
-            heads.Remove(streamId);
-            EventStoreTelemetry.HeadMoved.Add(1);
             Log.HeadMoved(logger, streamId, linked.PreviousVersion, attempt);
             if (attempt == LinkedAppend.MaxAttempts)
                 throw HeadCheck.Report(logger, append, new ConflictException($"Stream '{streamId}' moved under each of {LinkedAppend.MaxAttempts} attempts to append to it."));

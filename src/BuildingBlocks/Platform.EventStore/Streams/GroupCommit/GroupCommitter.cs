@@ -75,8 +75,7 @@ internal sealed partial class GroupCommitter(NpgsqlDataSource dataSource, EventS
             if (group[i] is not { } linked) continue;
             await reader.NextResultAsync(); // past the lock timeout, then past the append before
             written[i] = await AppendStatement.ReadAsync(reader, linked, CancellationToken.None);
-            if (written[i] is null) heads.Remove(linked.Append.StreamId);
-            else heads.Set(linked.Append.StreamId, linked.Head);
+            heads.Update(linked, written[i]);
         }
         return written;
     }

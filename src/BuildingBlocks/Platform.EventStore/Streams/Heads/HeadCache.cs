@@ -23,4 +23,11 @@ internal sealed class HeadCache(int capacity = HeadCache.DefaultCapacity)
     }
 
     public void Remove(string streamId) => _heads.TryRemove(streamId, out _);
+
+    /// <summary>After an append statement: its new head when it wrote, otherwise the stream's head is unknown here.</summary>
+    public void Update(LinkedAppend linked, WrittenEvents? written)
+    {
+        if (written is null) Remove(linked.Append.StreamId);
+        else Set(linked.Append.StreamId, linked.Head);
+    }
 }
